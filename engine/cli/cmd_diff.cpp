@@ -1,0 +1,34 @@
+#include <iostream>
+
+#include "engine/cli/commands.hpp"
+#include "engine/introspect/load_source.hpp"
+#include "engine/plan/planner.hpp"
+#include "engine/render/render.hpp"
+
+namespace pgshape::cli {
+namespace {
+
+struct DiffOptions {
+    std::string from;
+    std::string to;
+    bool exit_code = false;
+};
+
+int run_diff(const DiffOptions& o) {
+    const auto plan = plan::build_plan(introspect::load_source(o.from), introspect::load_source(o.to));
+    std::cout << render::plan_text(plan, plan::Direction::up);
+    return o.exit_code && !plan.empty() ? exit_codes::differences : exit_codes::ok;
+}
+
+} // namespace
+
+void add_diff_command(CLI::App& app, int& exit_code) {
+    auto opts = std::make_shared<DiffOptions>();
+    auto* cmd = app.add_subcommand("diff", "summarize the differences between two schemas");
+    cmd->add_option("--from", opts->from, "current schema: .sql file, directory, postgresql:// URL or empty")->required();
+    cmd->add_option("--to", opts->to, "desired schema: .sql file, directory, postgresql:// URL or empty")->required();
+    cmd->add_flag("--exit-code", opts->exit_code, "exit 2 when there are differences, 0 when there are none");
+    cmd->callback([opts, &exit_code] { exit_code = run_diff(*opts); });
+}
+
+} // namespace pgshape::cli

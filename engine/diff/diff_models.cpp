@@ -1,0 +1,60 @@
+#include "engine/diff/changes.hpp"
+#include "engine/diff/merge.hpp"
+
+namespace pgshape::diff {
+namespace {
+
+// Same object, or a difference worth a change? Per kind where it is not ==.
+template <class T> bool same(const T& a, const T& b) { return a == b; }
+
+// An extension without a version in the source matches any installed version.
+template <> bool same(const model::Extension& a, const model::Extension& b) {
+    return a.name == b.name && a.schema == b.schema &&
+           (a.version.empty() || b.version.empty() || a.version == b.version);
+}
+
+// Tables differ as tables only by comment: columns are diffed one by one.
+template <> bool same(const model::Table& a, const model::Table& b) { return a.comment == b.comment; }
+
+template <class Key, class T>
+void diff_kind(const std::map<Key, T>& from, const std::map<Key, T>& to, std::vector<Change>& out) {
+    merge_by_key(from, to, [&](const T* a, const T* b) {
+        if (!a) out.push_back(ObjectChange<T>{ChangeOp::create, std::nullopt, *b});
+        else if (!b) out.push_back(ObjectChange<T>{ChangeOp::drop, *a, std::nullopt});
+        else if (!same(*a, *b)) out.push_back(ObjectChange<T>{ChangeOp::alter, *a, *b});
+    });
+}
+
+void diff_columns(const model::SchemaModel& from, const model::SchemaModel& to, std::vector<Change>& out) {
+    merge_by_key(from.tables, to.tables, [&](const model::Table* a, const model::Table* b) {
+        if (!a || !b) return;
+        std::map<std::string, model::Column> ca, cb;
+        for (const auto& c : a->columns) ca.emplace(c.name, c);
+        for (const auto& c : b->columns) cb.emplace(c.name, c);
+        // Keep the `to` table's column order for added columns.
+        merge_by_key(ca, cb, [&](const model::Column* x, const model::Column* y) {
+            if (!x) return;
+            if (!y) out.push_back(ColumnChange{ChangeOp::drop, a->name, *x, std::nullopt});
+            else if (!(*x == *y)) out.push_back(ColumnChange{ChangeOp::alter, a->name, *x, *y});
+        });
+        for (const auto& c : b->columns)
+            if (!ca.count(c.name)) out.push_back(ColumnChange{ChangeOp::create, b->name, std::nullopt, c});
+    });
+}
+
+} // namespace
+
+std::vector<Change> diff_models(const model::SchemaModel& from, const model::SchemaModel& to) {
+    std::vector<Change> out;
+    diff_kind(from.schemas, to.schemas, out);
+    diff_kind(from.extensions, to.extensions, out);
+    diff_kind(from.enums, to.enums, out);
+    diff_kind(from.sequences, to.sequences, out);
+    diff_kind(from.tables, to.tables, out);
+    diff_columns(from, to, out);
+    diff_kind(from.constraints, to.constraints, out);
+    diff_kind(from.indexes, to.indexes, out);
+    return out;
+}
+
+} // namespace pgshape::diff

@@ -1,0 +1,155 @@
+#pragma once
+// The schema model: plain values, compared with defaulted operator==.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/model/expr.hpp"
+#include "engine/model/names.hpp"
+#include "engine/model/type_ref.hpp"
+
+namespace pgshape::model {
+
+using Comment = std::optional<std::string>;
+
+struct Schema {
+    std::string name;
+    Comment comment;
+    bool operator==(const Schema&) const = default;
+};
+
+struct Extension {
+    std::string name;
+    std::string schema;
+    // Empty when the source did not say: then any installed version matches.
+    std::string version;
+    bool operator==(const Extension&) const = default;
+};
+
+struct EnumType {
+    QualifiedName name;
+    std::vector<std::string> labels;
+    Comment comment;
+    bool operator==(const EnumType&) const = default;
+};
+
+struct ColumnRef {
+    QualifiedName table;
+    std::string column;
+    auto operator<=>(const ColumnRef&) const = default;
+};
+
+struct Sequence {
+    QualifiedName name;
+    TypeRef data_type;
+    std::int64_t increment = 1;
+    std::int64_t min_value = 1;
+    std::int64_t max_value = 0;
+    std::int64_t start = 1;
+    std::int64_t cache = 1;
+    bool cycle = false;
+    std::optional<ColumnRef> owned_by;
+    Comment comment;
+    bool operator==(const Sequence&) const = default;
+};
+
+enum class Identity { none, always, by_default };
+
+struct Column {
+    std::string name;
+    TypeRef type;
+    std::string collation;  // empty: the type's default collation
+    bool not_null = false;
+    std::optional<Expr> default_value;
+    Identity identity = Identity::none;
+    std::optional<Expr> generated;  // GENERATED ALWAYS AS (...) STORED
+    Comment comment;
+    bool operator==(const Column&) const = default;
+};
+
+struct Table {
+    QualifiedName name;
+    // In declaration order; the differ matches columns by name, so order
+    // alone is never a difference.
+    std::vector<Column> columns;
+    Comment comment;
+    const Column* find_column(const std::string& column) const;
+    bool operator==(const Table&) const = default;
+};
+
+enum class ConstraintType { primary_key, unique, foreign_key, check };
+
+// Foreign-key actions and match types, as pg_constraint spells them.
+enum class FkAction { no_action, restrict, cascade, set_null, set_default };
+enum class FkMatch { simple, full, partial };
+
+struct ConstraintKey {
+    QualifiedName table;
+    std::string name;
+    auto operator<=>(const ConstraintKey&) const = default;
+};
+
+struct Constraint {
+    QualifiedName table;
+    std::string name;
+    ConstraintType type = ConstraintType::check;
+    std::vector<std::string> columns;  // key columns (PK, UNIQUE, FK local side)
+    std::vector<std::string> include;  // INCLUDE columns of PK / UNIQUE
+    bool nulls_not_distinct = false;
+    // Foreign keys.
+    QualifiedName ref_table;
+    std::vector<std::string> ref_columns;
+    FkMatch match = FkMatch::simple;
+    FkAction on_delete = FkAction::no_action;
+    FkAction on_update = FkAction::no_action;
+    bool deferrable = false;
+    bool initially_deferred = false;
+    // Checks.
+    std::optional<Expr> check;
+    bool no_inherit = false;
+    Comment comment;
+    ConstraintKey key() const { return {table, name}; }
+    bool operator==(const Constraint&) const = default;
+};
+
+enum class SortOrder { asc, desc };
+
+struct IndexElem {
+    std::string column;         // set for a plain column ...
+    std::optional<Expr> expr;   // ... or an expression
+    std::string collation;
+    std::string opclass;
+    SortOrder order = SortOrder::asc;
+    bool nulls_first = false;   // normalized: explicit for both orders
+    bool operator==(const IndexElem&) const = default;
+};
+
+struct Index {
+    QualifiedName name;  // schema is always the table's schema
+    QualifiedName table;
+    bool unique = false;
+    bool nulls_not_distinct = false;
+    std::string method = "btree";
+    std::vector<IndexElem> elems;
+    std::vector<std::string> include;
+    std::optional<Expr> where;
+    Comment comment;
+    bool operator==(const Index&) const = default;
+};
+
+// A whole database schema (or the part of it pgshape manages). The
+// `public` schema is implicit on both sides and never listed.
+struct SchemaModel {
+    std::map<std::string, Schema> schemas;
+    std::map<std::string, Extension> extensions;
+    std::map<QualifiedName, EnumType> enums;
+    std::map<QualifiedName, Sequence> sequences;
+    std::map<QualifiedName, Table> tables;
+    std::map<ConstraintKey, Constraint> constraints;
+    std::map<QualifiedName, Index> indexes;
+    bool operator==(const SchemaModel&) const = default;
+};
+
+} // namespace pgshape::model

@@ -1,0 +1,30 @@
+#pragma once
+// SQL for model objects: the one builder the planner and `inspect` share.
+#include <string>
+#include <vector>
+
+#include "engine/model/schema_model.hpp"
+
+namespace pgshape::plan::ddl {
+
+std::string column_definition(const model::Column& column);
+// PRIMARY KEY (...), UNIQUE (...), FOREIGN KEY (...) REFERENCES ..., CHECK (...)
+std::string constraint_definition(const model::Constraint& constraint);
+// CREATE TABLE with columns and the given (non-FK) constraints inline.
+std::string create_table(const model::Table& table, const std::vector<const model::Constraint*>& constraints);
+std::string create_index(const model::Index& index);
+std::string create_sequence(const model::Sequence& sequence);  // without OWNED BY
+std::string create_enum(const model::EnumType& type);
+std::string create_schema(const model::Schema& schema);
+std::string create_extension(const model::Extension& extension);
+std::string add_constraint(const model::Constraint& constraint);
+std::string drop_constraint(const model::Constraint& constraint);
+std::string sequence_owned_by(const model::Sequence& sequence);  // OWNED BY table.col or NONE
+
+// COMMENT ON statements for an object and everything it contains that
+// carries a comment (a table's columns).
+std::string comment_on(const std::string& target, const model::Comment& comment);
+std::vector<std::string> table_comments(const model::Table& table);
+std::string constraint_target(const model::Constraint& constraint);
+
+} // namespace pgshape::plan::ddl

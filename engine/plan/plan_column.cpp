@@ -1,0 +1,169 @@
+// Columns of tables present on both sides.
+#include <fmt/format.h>
+
+#include "engine/model/sql_text.hpp"
+#include "engine/plan/ddl.hpp"
+#include "engine/plan/plan_context.hpp"
+#include "engine/plan/type_change.hpp"
+
+namespace pgshape::plan {
+namespace {
+
+using diff::ChangeOp;
+using model::quote_ident;
+using model::quote_name;
+
+std::string column_target(const model::QualifiedName& table, const std::string& column) {
+    return "COLUMN " + quote_name(table) + "." + quote_ident(column);
+}
+
+std::string default_text(const model::Column& c) { return c.default_value ? c.default_value->sql : "none"; }
+
+bool type_differs(const model::Column& a, const model::Column& b) {
+    return a.type != b.type || a.collation != b.collation;
+}
+
+// Statements that turn column `a` into `b` in place (the inverse is the same
+// function with the arguments swapped). Order matters: defaults go before
+// the type changes under them, NOT NULL before identity needs it.
+std::vector<std::string> alter_statements(const model::QualifiedName& table, const model::Column& a,
+                                          const model::Column& b) {
+    const std::string alter = "ALTER TABLE " + quote_name(table) + " ALTER COLUMN " + quote_ident(b.name);
+    std::vector<std::string> out;
+    if (a.generated && !b.generated) out.push_back(alter + " DROP EXPRESSION");
+    const bool retype = type_differs(a, b);
+    const bool default_changed = !(a.default_value == b.default_value);
+    if (a.default_value && (default_changed || retype)) out.push_back(alter + " DROP DEFAULT");
+    if (a.identity != model::Identity::none && b.identity == model::Identity::none) out.push_back(alter + " DROP IDENTITY");
+    if (retype) {
+        std::string stmt = alter + " TYPE " + model::render_type(b.type);
+        if (!b.collation.empty() || !a.collation.empty())
+            stmt += " COLLATE " + (b.collation.empty() ? std::string("\"default\"") : quote_ident(b.collation));
+        if (a.type != b.type) stmt += " USING " + quote_ident(b.name) + "::" + model::render_type(b.type);
+        out.push_back(stmt);
+    }
+    if (b.default_value && (default_changed || retype)) out.push_back(alter + " SET DEFAULT " + b.default_value->sql);
+    if (b.not_null && !a.not_null) out.push_back(alter + " SET NOT NULL");
+    if (b.identity != a.identity && b.identity != model::Identity::none) {
+        const char* when = b.identity == model::Identity::always ? "ALWAYS" : "BY DEFAULT";
+        if (a.identity == model::Identity::none) out.push_back(alter + " ADD GENERATED " + when + " AS IDENTITY");
+        else out.push_back(alter + " SET GENERATED " + when);
+    }
+    if (!b.not_null && a.not_null) out.push_back(alter + " DROP NOT NULL");
+    return out;
+}
+
+std::vector<Hazard> alter_hazards(const model::QualifiedName& table, const model::Column& a, const model::Column& b) {
+    std::vector<Hazard> out;
+    const std::string name = quote_name(table) + "." + quote_ident(b.name);
+    if (a.type != b.type) {
+        const auto cost = type_change_cost(a.type, b.type);
+        if (cost.narrowing)
+            out.push_back({HazardKind::data_loss, fmt::format("{}: {} → {} may fail or lose data", name,
+                                                              model::render_type(a.type), model::render_type(b.type))});
+        if (cost.rewrite)
+            out.push_back({HazardKind::table_rewrite, fmt::format("{}: {} → {} rewrites the table", name,
+                                                                  model::render_type(a.type), model::render_type(b.type))});
+    } else if (a.collation != b.collation) {
+        out.push_back({HazardKind::blocking_lock, name + ": collation change rebuilds the indexes on it"});
+    }
+    if (b.not_null && !a.not_null)
+        out.push_back({HazardKind::blocking_lock,
+                       name + ": SET NOT NULL scans the table under an ACCESS EXCLUSIVE lock (fails if NULLs exist)"});
+    if (b.identity != model::Identity::none && a.identity == model::Identity::none)
+        out.push_back({HazardKind::blocking_lock, name + ": adding identity locks the table"});
+    return out;
+}
+
+std::string alter_summary(const model::QualifiedName& table, const model::Column& a, const model::Column& b) {
+    std::string out = "column " + quote_name(table) + "." + quote_ident(b.name) + ":";
+    std::string sep = " ";
+    auto part = [&](const std::string& text) { out += sep + text; sep = "; "; };
+    if (a.type != b.type) part(model::render_type(a.type) + " → " + model::render_type(b.type));
+    if (a.collation != b.collation) part("collation " + (a.collation.empty() ? "default" : a.collation) + " → " +
+                                         (b.collation.empty() ? "default" : b.collation));
+    if (!(a.default_value == b.default_value)) part("default " + default_text(a) + " → " + default_text(b));
+    if (a.not_null != b.not_null) part(b.not_null ? "NOT NULL" : "nullable");
+    if (a.identity != b.identity)
+        part(b.identity == model::Identity::none ? "not identity"
+             : b.identity == model::Identity::always ? "GENERATED ALWAYS AS IDENTITY" : "GENERATED BY DEFAULT AS IDENTITY");
+    if (!(a.generated == b.generated)) part(b.generated ? "generated as (" + b.generated->sql + ")" : "not generated");
+    return out;
+}
+
+// Adding a column whose value must be computed for every existing row.
+bool add_rewrites(const model::Column& c) {
+    if (c.generated || c.identity != model::Identity::none) return true;
+    if (!c.default_value) return false;
+    const std::string& sql = c.default_value->sql;
+    return sql.find("random") != std::string::npos || sql.find("uuid") != std::string::npos ||
+           sql.find("nextval") != std::string::npos || sql.find("clock_timestamp") != std::string::npos;
+}
+
+void add_column_step(PlanContext& ctx, const model::ObjectKey& key, const model::QualifiedName& table,
+                     const model::Column& c, Phase phase, ChangeSymbol symbol, bool as_down) {
+    const std::string add = "ALTER TABLE " + quote_name(table) + " ADD COLUMN " + ddl::column_definition(c);
+    const std::string drop = "ALTER TABLE " + quote_name(table) + " DROP COLUMN " + quote_ident(c.name);
+    const std::string name = quote_name(table) + "." + quote_ident(c.name);
+    auto& step = ctx.add(phase, key, symbol, "column " + name + (as_down ? "" : ": " + model::render_type(c.type)));
+    std::vector<std::string> create{add};
+    if (c.comment) create.push_back(ddl::comment_on(column_target(table, c.name), c.comment));
+    const Hazard lost{HazardKind::data_loss, "dropping column " + name + " discards its values"};
+    if (!as_down) {
+        step.up = create;
+        step.down = {drop};
+        step.down_hazards.push_back(lost);
+        if (add_rewrites(c)) step.hazards.push_back({HazardKind::table_rewrite, "adding " + name + " fills every row"});
+    } else {
+        step.up = {drop};
+        step.hazards.push_back(lost);
+        step.down = create;
+        step.down_hazards.push_back({HazardKind::data_loss, "column " + name + " comes back without its values"});
+    }
+}
+
+} // namespace
+
+void plan_change(PlanContext& ctx, const diff::ColumnChange& change) {
+    const auto& c = change.to ? *change.to : *change.from;
+    const model::ObjectKey key{model::Kind::column, change.table.schema, c.name, change.table.name};
+    if (change.op == ChangeOp::create) {
+        add_column_step(ctx, key, change.table, c, Phase::alter_column, ChangeSymbol::create, false);
+        return;
+    }
+    if (change.op == ChangeOp::drop) {
+        add_column_step(ctx, key, change.table, c, Phase::drop_column, ChangeSymbol::drop, true);
+        return;
+    }
+    const auto& a = *change.from;
+    const auto& b = *change.to;
+    const bool regenerate = b.generated && !(a.generated == b.generated);
+    if (regenerate) {
+        // A generation expression cannot be changed in place: drop and re-add.
+        add_column_step(ctx, key, change.table, a, Phase::drop_column, ChangeSymbol::drop, true);
+        add_column_step(ctx, key, change.table, b, Phase::alter_column, ChangeSymbol::create, false);
+        return;
+    }
+    model::Column a_bare = a, b_bare = b;
+    a_bare.comment.reset();
+    b_bare.comment.reset();
+    if (!(a_bare == b_bare)) {
+        auto& step = ctx.add(Phase::alter_column, key, ChangeSymbol::alter, alter_summary(change.table, a, b));
+        step.up = alter_statements(change.table, a, b);
+        step.hazards = alter_hazards(change.table, a, b);
+        if (a.generated && !b.generated) {
+            // DROP EXPRESSION keeps the values; going back re-adds the
+            // generated column, which recomputes them.
+            const std::string table = "ALTER TABLE " + quote_name(change.table);
+            step.down = {table + " DROP COLUMN " + quote_ident(a.name), table + " ADD COLUMN " + ddl::column_definition(a)};
+            if (a.comment) step.down.push_back(ddl::comment_on(column_target(change.table, a.name), a.comment));
+            step.down_hazards.push_back({HazardKind::table_rewrite, "re-adding generated column " + a.name + " rewrites the table"});
+        } else {
+            step.down = alter_statements(change.table, b, a);
+            step.down_hazards = alter_hazards(change.table, b, a);
+        }
+    }
+    plan_comment(ctx, key, column_target(change.table, c.name), a.comment, b.comment);
+}
+
+} // namespace pgshape::plan

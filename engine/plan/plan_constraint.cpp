@@ -1,0 +1,93 @@
+// Constraints: PRIMARY KEY, UNIQUE and CHECK of new tables are inline in
+// CREATE TABLE; foreign keys are always separate steps after every key they
+// may reference exists, so cycles between tables need no special case.
+#include "engine/model/sql_text.hpp"
+#include "engine/plan/ddl.hpp"
+#include "engine/plan/plan_context.hpp"
+
+namespace pgshape::plan {
+namespace {
+
+using diff::ChangeOp;
+using model::ConstraintType;
+
+bool is_fk(const model::Constraint& c) { return c.type == ConstraintType::foreign_key; }
+
+std::string summary(const model::Constraint& c) {
+    const char* what = c.type == ConstraintType::primary_key ? "primary key"
+                       : c.type == ConstraintType::unique    ? "unique"
+                       : c.type == ConstraintType::check     ? "check"
+                                                             : "foreign key";
+    return std::string(what) + " " + model::quote_ident(c.name) + " on " + model::quote_name(c.table);
+}
+
+std::vector<std::string> add_statements(const model::Constraint& c) {
+    std::vector<std::string> out{ddl::add_constraint(c)};
+    if (c.comment) out.push_back(ddl::comment_on(ddl::constraint_target(c), c.comment));
+    return out;
+}
+
+void add_step(PlanContext& ctx, const model::Constraint& c) {
+    if (!is_fk(c) && ctx.table_created(c.table)) return;  // inline in CREATE TABLE
+    auto& step = ctx.add(is_fk(c) ? Phase::add_foreign_key : Phase::add_constraint, key_of(c), ChangeSymbol::create,
+                         summary(c));
+    step.up = add_statements(c);
+    step.down = {ddl::drop_constraint(c)};
+    if (!ctx.table_created(c.table)) {
+        const char* why = c.type == ConstraintType::check         ? "validating the check scans the table under lock"
+                          : c.type == ConstraintType::foreign_key ? "validating the foreign key scans the table under lock"
+                                                                  : "building the key's index blocks writes to the table";
+        step.hazards.push_back({HazardKind::blocking_lock, model::quote_name(c.table) + ": " + why});
+    }
+}
+
+void drop_step(PlanContext& ctx, const model::Constraint& c) {
+    if (!is_fk(c) && ctx.table_dropped(c.table)) return;  // goes with DROP TABLE, returns with its down
+    auto& step = ctx.add(is_fk(c) ? Phase::drop_foreign_key : Phase::drop_constraint, key_of(c), ChangeSymbol::drop,
+                         summary(c));
+    step.up = {ddl::drop_constraint(c)};
+    step.down = add_statements(c);
+    if (!ctx.table_dropped(c.table)) {
+        step.down_hazards.push_back({HazardKind::blocking_lock, model::quote_name(c.table) + ": re-adding " +
+                                                                     model::quote_ident(c.name) + " scans the table"});
+    }
+}
+
+bool same_except_comment(model::Constraint a, model::Constraint b) {
+    a.comment.reset();
+    b.comment.reset();
+    return a == b;
+}
+
+} // namespace
+
+void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Constraint>& change) {
+    if (change.op == ChangeOp::create) return add_step(ctx, *change.to);
+    if (change.op == ChangeOp::drop) return drop_step(ctx, *change.from);
+    const auto& a = *change.from;
+    const auto& b = *change.to;
+    if (same_except_comment(a, b)) {
+        plan_comment(ctx, key_of(b), ddl::constraint_target(b), a.comment, b.comment);
+        return;
+    }
+    drop_step(ctx, a);
+    add_step(ctx, b);
+    // A foreign key that did not change but references this key must let go
+    // of it while it is rebuilt.
+    if (a.type == ConstraintType::primary_key || a.type == ConstraintType::unique) {
+        for (const auto& [key, fk] : ctx.from.constraints) {
+            if (!is_fk(fk) || fk.ref_table != a.table || fk.ref_columns != a.columns) continue;
+            auto it = ctx.to.constraints.find(key);
+            if (it != ctx.to.constraints.end() && it->second == fk) ctx.rebuilt_foreign_keys.insert(key);
+        }
+    }
+}
+
+void plan_rebuilt_foreign_keys(PlanContext& ctx) {
+    for (const auto& key : ctx.rebuilt_foreign_keys) {
+        drop_step(ctx, ctx.from.constraints.at(key));
+        add_step(ctx, ctx.to.constraints.at(key));
+    }
+}
+
+} // namespace pgshape::plan

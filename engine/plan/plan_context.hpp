@@ -1,0 +1,54 @@
+#pragma once
+// What the per-kind planners share while turning changes into steps.
+#include <set>
+#include <string>
+
+#include "engine/diff/changes.hpp"
+#include "engine/model/schema_model.hpp"
+#include "engine/plan/step.hpp"
+
+namespace pgshape::plan {
+
+struct PlanContext {
+    const model::SchemaModel& from;
+    const model::SchemaModel& to;
+    std::vector<Step> steps;
+    // Foreign keys that must be dropped and re-added around a change of the
+    // key they reference, though they themselves did not change.
+    std::set<model::ConstraintKey> rebuilt_foreign_keys;
+
+    Step& add(Phase phase, model::ObjectKey key, ChangeSymbol symbol, std::string summary) {
+        Step step;
+        step.phase = phase;
+        step.key = std::move(key);
+        step.symbol = symbol;
+        step.summary = std::move(summary);
+        steps.push_back(std::move(step));
+        return steps.back();
+    }
+    bool table_created(const model::QualifiedName& t) const { return !from.tables.count(t) && to.tables.count(t); }
+    bool table_dropped(const model::QualifiedName& t) const { return from.tables.count(t) && !to.tables.count(t); }
+};
+
+// One planner per object kind (engine/plan/plan_<kind>.cpp).
+void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Schema>& change);
+void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Extension>& change);
+void plan_change(PlanContext& ctx, const diff::ObjectChange<model::EnumType>& change);
+void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Sequence>& change);
+void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& change);
+void plan_change(PlanContext& ctx, const diff::ColumnChange& change);
+void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Constraint>& change);
+void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Index>& change);
+
+// Foreign keys that stay the same but sit on a key that is rebuilt.
+void plan_rebuilt_foreign_keys(PlanContext& ctx);
+
+// A comment change as its own step (the same for every kind).
+void plan_comment(PlanContext& ctx, model::ObjectKey key, const std::string& target, const model::Comment& from,
+                  const model::Comment& to);
+
+model::ObjectKey key_of(const model::Table& t);
+model::ObjectKey key_of(const model::Constraint& c);
+model::ObjectKey key_of(const model::Index& i);
+
+} // namespace pgshape::plan

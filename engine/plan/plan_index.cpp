@@ -1,0 +1,53 @@
+// Indexes: created after the columns they cover, dropped before them.
+#include "engine/model/sql_text.hpp"
+#include "engine/plan/ddl.hpp"
+#include "engine/plan/plan_context.hpp"
+
+namespace pgshape::plan {
+namespace {
+
+using diff::ChangeOp;
+using model::quote_name;
+
+std::string target(const model::Index& i) { return "INDEX " + quote_name(i.name); }
+
+void create_step(PlanContext& ctx, const model::Index& i) {
+    auto& step = ctx.add(Phase::create_index, key_of(i), ChangeSymbol::create,
+                         "index " + quote_name(i.name) + " on " + quote_name(i.table));
+    step.up = {ddl::create_index(i)};
+    if (i.comment) step.up.push_back(ddl::comment_on(target(i), i.comment));
+    step.down = {"DROP INDEX " + quote_name(i.name)};
+    if (!ctx.table_created(i.table))
+        step.hazards.push_back({HazardKind::blocking_lock,
+                                "CREATE INDEX " + quote_name(i.name) + " blocks writes to " + quote_name(i.table) +
+                                    " while it builds"});
+}
+
+void drop_step(PlanContext& ctx, const model::Index& i) {
+    if (ctx.table_dropped(i.table)) return;  // goes with the table, comes back in its down step
+    auto& step = ctx.add(Phase::drop_index, key_of(i), ChangeSymbol::drop,
+                         "index " + quote_name(i.name) + " on " + quote_name(i.table));
+    step.up = {"DROP INDEX " + quote_name(i.name)};
+    step.down = {ddl::create_index(i)};
+    if (i.comment) step.down.push_back(ddl::comment_on(target(i), i.comment));
+    step.down_hazards.push_back({HazardKind::blocking_lock, "re-creating index " + quote_name(i.name) +
+                                                                 " blocks writes to " + quote_name(i.table)});
+}
+
+} // namespace
+
+void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Index>& change) {
+    if (change.op == ChangeOp::create) return create_step(ctx, *change.to);
+    if (change.op == ChangeOp::drop) return drop_step(ctx, *change.from);
+    model::Index a = *change.from, b = *change.to;
+    a.comment.reset();
+    b.comment.reset();
+    if (a == b) {
+        plan_comment(ctx, key_of(*change.to), target(*change.to), change.from->comment, change.to->comment);
+        return;
+    }
+    drop_step(ctx, *change.from);
+    create_step(ctx, *change.to);
+}
+
+} // namespace pgshape::plan

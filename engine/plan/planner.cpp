@@ -1,0 +1,45 @@
+#include "engine/plan/planner.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "engine/diff/changes.hpp"
+#include "engine/plan/plan_context.hpp"
+#include "engine/plan/ddl.hpp"
+
+namespace pgshape::plan {
+
+model::ObjectKey key_of(const model::Table& t) { return {model::Kind::table, t.name.schema, t.name.name, ""}; }
+model::ObjectKey key_of(const model::Constraint& c) {
+    return {model::Kind::constraint, c.table.schema, c.name, c.table.name};
+}
+model::ObjectKey key_of(const model::Index& i) { return {model::Kind::index, i.name.schema, i.name.name, i.table.name}; }
+
+void plan_comment(PlanContext& ctx, model::ObjectKey key, const std::string& target, const model::Comment& from,
+                  const model::Comment& to) {
+    if (from == to) return;
+    std::string what = target;  // "TABLE public.t" → "table public.t"
+    for (char& c : what) {
+        if (c == ' ') break;
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    auto& step = ctx.add(Phase::comment, std::move(key), ChangeSymbol::alter, "comment on " + what);
+    step.up.push_back(ddl::comment_on(target, to));
+    step.down.push_back(ddl::comment_on(target, from));
+}
+
+Plan build_plan(const model::SchemaModel& from, const model::SchemaModel& to) {
+    PlanContext ctx{from, to, {}, {}};
+    const auto changes = diff::diff_models(from, to);
+    for (const auto& change : changes) std::visit([&](const auto& c) { plan_change(ctx, c); }, change);
+    plan_rebuilt_foreign_keys(ctx);
+    // Phases are the layers of the dependency graph; inside a phase steps
+    // are independent, ordered by key for stable output.
+    std::stable_sort(ctx.steps.begin(), ctx.steps.end(), [](const Step& a, const Step& b) {
+        if (a.phase != b.phase) return a.phase < b.phase;
+        return a.key < b.key;
+    });
+    return Plan{std::move(ctx.steps)};
+}
+
+} // namespace pgshape::plan

@@ -1,0 +1,47 @@
+#include "engine/model/sql_text.hpp"
+#include "engine/plan/ddl.hpp"
+#include "engine/render/render.hpp"
+
+namespace pgshape::render {
+
+// Written in dependency order so that psql can also load the output as is.
+std::string model_sql(const model::SchemaModel& m) {
+    namespace ddl = plan::ddl;
+    using model::quote_name;
+    std::string out = "-- written by pgshape inspect\n";
+    auto emit = [&](const std::string& stmt) { out += stmt + ";\n"; };
+    for (const auto& [name, s] : m.schemas) {
+        emit(ddl::create_schema(s));
+        if (s.comment) emit(ddl::comment_on("SCHEMA " + model::quote_ident(name), s.comment));
+    }
+    for (const auto& [name, e] : m.extensions) emit(ddl::create_extension(e));
+    for (const auto& [name, t] : m.enums) {
+        emit(ddl::create_enum(t));
+        if (t.comment) emit(ddl::comment_on("TYPE " + quote_name(name), t.comment));
+    }
+    for (const auto& [name, s] : m.sequences) {
+        emit(ddl::create_sequence(s));
+        if (s.comment) emit(ddl::comment_on("SEQUENCE " + quote_name(name), s.comment));
+    }
+    for (const auto& [name, t] : m.tables) {
+        out += "\n";
+        emit(ddl::create_table(t, {}));
+        for (const auto& c : ddl::table_comments(t)) emit(c);
+    }
+    out += "\n";
+    for (const auto& [key, c] : m.constraints)
+        if (c.type != model::ConstraintType::foreign_key) emit(ddl::add_constraint(c));
+    for (const auto& [key, c] : m.constraints)
+        if (c.type == model::ConstraintType::foreign_key) emit(ddl::add_constraint(c));
+    for (const auto& [key, c] : m.constraints)
+        if (c.comment) emit(ddl::comment_on(ddl::constraint_target(c), c.comment));
+    for (const auto& [name, i] : m.indexes) {
+        emit(ddl::create_index(i));
+        if (i.comment) emit(ddl::comment_on("INDEX " + quote_name(name), i.comment));
+    }
+    for (const auto& [name, s] : m.sequences)
+        if (s.owned_by) emit(ddl::sequence_owned_by(s));
+    return out;
+}
+
+} // namespace pgshape::render

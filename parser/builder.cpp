@@ -1,0 +1,103 @@
+#include "parser/builder.hpp"
+
+#include <fmt/format.h>
+
+#include "engine/model/error.hpp"
+
+namespace pgshape::parser {
+namespace {
+
+constexpr std::size_t k_max_identifier = 63;  // NAMEDATALEN - 1
+
+// PostgreSQL's makeObjectName: name1_name2_label, shortening the longer of
+// name1/name2 until the whole fits in 63 bytes.
+std::string make_object_name(const std::string& name1, const std::string& name2, const std::string& label) {
+    std::size_t overhead = (name2.empty() ? 0 : 1) + (label.empty() ? 0 : label.size() + 1);
+    const std::size_t avail = k_max_identifier > overhead ? k_max_identifier - overhead : 0;
+    std::size_t n1 = name1.size(), n2 = name2.size();
+    while (n1 + n2 > avail) {
+        if (n1 > n2) --n1;
+        else --n2;
+    }
+    std::string out = name1.substr(0, n1);
+    if (!name2.empty()) out += "_" + name2.substr(0, n2);
+    if (!label.empty()) out += "_" + label;
+    return out;
+}
+
+} // namespace
+
+void Builder::fail(Location where, const std::string& message, const std::string& help) const {
+    if (!where.file) throw UserError("error: " + message + (help.empty() ? "" : "\n  help: " + help));
+    throw UserError(format_diagnostic(*where.file, where.offset, message, help));
+}
+
+std::string Builder::schema_or_public(const char* schema) {
+    return (schema && *schema) ? std::string(schema) : std::string("public");
+}
+
+model::QualifiedName Builder::name_of(const PgQuery__RangeVar* rv) const {
+    return {schema_or_public(rv->schemaname), rv->relname};
+}
+
+model::Table& Builder::table(const model::QualifiedName& name, Location where) {
+    auto it = model.tables.find(name);
+    if (it == model.tables.end())
+        fail(where, fmt::format("table {} is not defined", model::display(name)),
+             "define it with CREATE TABLE in one of the schema files");
+    return it->second;
+}
+
+std::string Builder::choose_relation_name(const std::string& schema, const std::string& name1,
+                                          const std::string& name2, const std::string& label) {
+    auto& taken = m_relation_names[schema];
+    std::string candidate = make_object_name(name1, name2, label);
+    for (int pass = 1; taken.count(candidate); ++pass)
+        candidate = make_object_name(name1, name2, label + std::to_string(pass));
+    taken.insert(candidate);
+    return candidate;
+}
+
+std::string Builder::choose_constraint_name(const model::QualifiedName& table, const std::string& name2,
+                                            const std::string& label) {
+    auto taken = [&](const std::string& name) { return model.constraints.count({table, name}) > 0; };
+    std::string candidate = make_object_name(table.name, name2, label);
+    for (int pass = 1; taken(candidate); ++pass)
+        candidate = make_object_name(table.name, name2, label + std::to_string(pass));
+    return candidate;
+}
+
+void Builder::claim_relation_name(const std::string& schema, const std::string& name, Location where) {
+    const std::string key = "relation " + schema + "." + name;
+    if (!m_relation_names[schema].insert(name).second) {
+        auto prior = defined_at.find(key);
+        std::string help;
+        if (prior != defined_at.end() && prior->second.file) {
+            const auto pos = line_col(prior->second.file->text, prior->second.offset);
+            help = fmt::format("first defined at {}:{}:{}", prior->second.file->path, pos.line, pos.col);
+        }
+        fail(where, fmt::format("relation {}.{} is defined twice", schema, name), help);
+    }
+    defined_at[key] = where;
+}
+
+void Builder::add_constraint(model::Constraint constraint, Location where) {
+    const auto key = constraint.key();
+    if (!model.constraints.emplace(key, std::move(constraint)).second)
+        fail(where, fmt::format("constraint \"{}\" is defined twice on table {}", key.name, model::display(key.table)));
+}
+
+void Builder::require_schema(const std::string& schema, Location where) {
+    if (schema == "public") return;
+    defer(where, [this, schema, where] {
+        if (!model.schemas.count(schema))
+            fail(where, fmt::format("schema {} is not defined", schema), "add CREATE SCHEMA " + schema + ";");
+    });
+}
+
+void Builder::run_deferred_checks() {
+    for (auto& pending : m_checks) pending.check();
+    m_checks.clear();
+}
+
+} // namespace pgshape::parser

@@ -1,0 +1,81 @@
+#pragma once
+// State shared by the statement transforms while a set of files is loaded.
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "engine/model/schema_model.hpp"
+#include "parser/pg_tree.hpp"
+#include "parser/source_text.hpp"
+
+namespace pgshape::parser {
+
+// A position in a loaded file, for diagnostics.
+struct Location {
+    const SourceFile* file = nullptr;
+    std::size_t offset = 0;
+};
+
+// A reference to check once every file is loaded (files may come in any order).
+struct PendingCheck {
+    Location where;
+    std::function<void()> check;  // throws UserError via Builder::fail
+};
+
+class Builder {
+public:
+    model::SchemaModel model;
+
+    // Throws UserError formatted as file:line:col with the source line.
+    [[noreturn]] void fail(Location where, const std::string& message, const std::string& help = {}) const;
+
+    // Resolves an unqualified name against search_path = public.
+    static std::string schema_or_public(const char* schema);
+    model::QualifiedName name_of(const PgQuery__RangeVar* rv) const;
+    // Table that must exist (else a located error).
+    model::Table& table(const model::QualifiedName& name, Location where);
+
+    // Name choice as PostgreSQL does it (ChooseRelationName, ChooseConstraintName).
+    std::string choose_relation_name(const std::string& schema, const std::string& name1,
+                                     const std::string& name2, const std::string& label);
+    std::string choose_constraint_name(const model::QualifiedName& table, const std::string& name2,
+                                       const std::string& label);
+    void claim_relation_name(const std::string& schema, const std::string& name, Location where);
+
+    // Checks and foreign keys (names unique per table); PRIMARY KEY and
+    // UNIQUE claim a relation name first, since their index is a relation.
+    void add_constraint(model::Constraint constraint, Location where);
+    // The schema must be defined somewhere in the loaded files.
+    void require_schema(const std::string& schema, Location where);
+    void defer(Location where, std::function<void()> check) { m_checks.push_back({where, std::move(check)}); }
+    void run_deferred_checks();
+
+    // Where each object was defined, for "already defined" and reference errors.
+    std::map<std::string, Location> defined_at;
+
+private:
+    std::map<std::string, std::set<std::string>> m_relation_names;  // schema → names
+    std::vector<PendingCheck> m_checks;
+};
+
+// One statement being transformed, with everything a transform needs.
+struct StatementContext {
+    Builder& builder;
+    ParseTree& tree;
+    const SourceFile& file;
+    std::size_t offset;  // of the statement's first keyword
+
+    Location at(int location) const {
+        return {&file, location >= 0 ? static_cast<std::size_t>(location) : offset};
+    }
+    Location here() const { return {&file, offset}; }
+    [[noreturn]] void fail(int location, const std::string& message, const std::string& help = {}) const {
+        builder.fail(at(location), message, help);
+    }
+};
+
+} // namespace pgshape::parser

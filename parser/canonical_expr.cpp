@@ -1,0 +1,331 @@
+#include "parser/canonical_expr.hpp"
+
+#include <cstring>
+#include <string>
+
+#include "parser/canonical_type.hpp"
+
+// The canonical form is a serialization of the libpg_query tree after a few
+// rewrites that undo what PostgreSQL adds when it stores an expression:
+//   - casts of literals to string and numeric types ('a'::character varying,
+//     (0)::numeric, '-1'::integer) and to the assigned type of a default;
+//   - casts of a column to text (varchar → text) or between numeric types;
+//   - `x = ANY (ARRAY[...])` back to `x IN (...)`, `<> ALL` to `NOT IN`;
+//   - LIKE/ILIKE as the operators ~~ / ~~*, BETWEEN as two comparisons;
+//   - the pg_catalog. / public. qualification of function names.
+// Locations are dropped and type names are canonicalized; everything else in
+// the tree counts, so a changed literal, operator or column order is a change.
+namespace pgshape::parser {
+namespace {
+
+using model::TypeRef;
+
+struct Rewriter {
+    ParseTree& tree;
+    const ExprContext& context;
+
+    const TypeRef* column_type(const Node* node) const {
+        if (!context.columns || node->node_case != PG_QUERY__NODE__NODE_COLUMN_REF) return nullptr;
+        const auto* ref = node->column_ref;
+        if (ref->n_fields == 0) return nullptr;
+        const std::string_view name = str_value(ref->fields[ref->n_fields - 1]);
+        for (const auto& c : *context.columns)
+            if (c.name == name) return &c.type;
+        return nullptr;
+    }
+
+    static bool is_number(std::string_view s) {
+        if (s.empty()) return false;
+        std::size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0;
+        bool digits = false, dot = false;
+        for (; i < s.size(); ++i) {
+            if (s[i] >= '0' && s[i] <= '9') digits = true;
+            else if (s[i] == '.' && !dot) dot = true;
+            else return false;
+        }
+        return digits;
+    }
+
+    // '-1'::integer as the catalog prints negative numbers → the number.
+    void string_to_number(PgQuery__AConst* c) {
+        const std::string text = c->sval->sval;
+        const bool integral = text.find('.') == std::string::npos && text.size() < 10;
+        if (integral) {
+            auto* i = tree.make(PgQuery__Integer(PG_QUERY__INTEGER__INIT));
+            i->ival = std::stoi(text);
+            c->val_case = PG_QUERY__A__CONST__VAL_IVAL;
+            c->ival = i;
+        } else {
+            auto* f = tree.make(PgQuery__Float(PG_QUERY__FLOAT__INIT));
+            f->fval = static_cast<char*>(tree.allocate(text.size() + 1));
+            std::memcpy(f->fval, text.c_str(), text.size() + 1);
+            c->val_case = PG_QUERY__A__CONST__VAL_FVAL;
+            c->fval = f;
+        }
+    }
+
+    bool cast_is_noise(Node* arg, const TypeRef& target) {
+        if (arg->node_case == PG_QUERY__NODE__NODE_A_CONST && !arg->a_const->isnull) {
+            auto* c = arg->a_const;
+            const bool is_string = c->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+            const bool is_num = c->val_case == PG_QUERY__A__CONST__VAL_IVAL || c->val_case == PG_QUERY__A__CONST__VAL_FVAL;
+            if (is_string && is_string_type(target)) return true;
+            if (is_num && is_numeric_type(target)) return true;
+            if (is_string && is_numeric_type(target) && is_number(c->sval->sval)) {
+                string_to_number(c);
+                return true;
+            }
+            if (context.target && target == *context.target) return true;
+            return false;
+        }
+        if (const TypeRef* col = column_type(arg)) {
+            if (*col == target) return true;
+            if (is_string_type(*col) && is_string_type(target)) return true;
+            if (is_numeric_type(*col) && is_numeric_type(target)) return true;
+            return false;
+        }
+        if (arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR && target.is_array) {
+            TypeRef element = target;
+            element.is_array = false;
+            return is_string_type(element) || is_numeric_type(element);
+        }
+        return false;
+    }
+
+    Node* make_list(Node** items, std::size_t n) {
+        auto* list = tree.make(PgQuery__List(PG_QUERY__LIST__INIT));
+        list->items = items;
+        list->n_items = n;
+        auto* node = tree.make(Node(PG_QUERY__NODE__INIT));
+        node->node_case = PG_QUERY__NODE__NODE_LIST;
+        node->list = list;
+        return node;
+    }
+
+    Node* make_op(const char* op, Node* left, Node* right) {
+        auto* name = tree.make(PgQuery__String(PG_QUERY__STRING__INIT));
+        name->sval = const_cast<char*>(op);
+        auto* name_node = tree.make(Node(PG_QUERY__NODE__INIT));
+        name_node->node_case = PG_QUERY__NODE__NODE_STRING;
+        name_node->string = name;
+        auto** names = static_cast<Node**>(tree.allocate(sizeof(Node*)));
+        names[0] = name_node;
+        auto* expr = tree.make(PgQuery__AExpr(PG_QUERY__A__EXPR__INIT));
+        expr->kind = PG_QUERY__A__EXPR__KIND__AEXPR_OP;
+        expr->n_name = 1;
+        expr->name = names;
+        expr->lexpr = left;
+        expr->rexpr = right;
+        auto* node = tree.make(Node(PG_QUERY__NODE__INIT));
+        node->node_case = PG_QUERY__NODE__NODE_A_EXPR;
+        node->a_expr = expr;
+        return node;
+    }
+
+    void rewrite_a_expr(Node* node) {
+        auto* e = node->a_expr;
+        const std::string_view op = e->n_name ? str_value(e->name[e->n_name - 1]) : "";
+        switch (e->kind) {
+        case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY:
+        case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL:
+            if (e->rexpr && e->rexpr->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR &&
+                ((e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY && op == "=") ||
+                 (e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL && op == "<>"))) {
+                auto* array = e->rexpr->a_array_expr;
+                e->kind = PG_QUERY__A__EXPR__KIND__AEXPR_IN;
+                e->rexpr = make_list(array->elements, array->n_elements);
+            }
+            break;
+        case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
+        case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE:
+            e->kind = PG_QUERY__A__EXPR__KIND__AEXPR_OP;
+            break;
+        case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN:
+        case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN: {
+            const bool negated = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN;
+            auto* bounds = e->rexpr->list;
+            if (bounds->n_items != 2) break;
+            auto* bool_expr = tree.make(PgQuery__BoolExpr(PG_QUERY__BOOL_EXPR__INIT));
+            bool_expr->boolop = negated ? PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR : PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR;
+            auto** args = static_cast<Node**>(tree.allocate(2 * sizeof(Node*)));
+            args[0] = make_op(negated ? "<" : ">=", e->lexpr, bounds->items[0]);
+            args[1] = make_op(negated ? ">" : "<=", e->lexpr, bounds->items[1]);
+            bool_expr->n_args = 2;
+            bool_expr->args = args;
+            node->node_case = PG_QUERY__NODE__NODE_BOOL_EXPR;
+            node->bool_expr = bool_expr;
+            break;
+        }
+        default:
+            break;
+        }
+    }
+
+    // nextval('t_id_seq') and nextval('public.t_id_seq'::regclass) name the
+    // same sequence: drop the regclass cast and qualify the name.
+    void qualify_sequence_arg(Node* arg) {
+        if (arg->node_case == PG_QUERY__NODE__NODE_TYPE_CAST &&
+            canonical_type(arg->type_cast->type_name).type.name == "regclass")
+            *arg = *arg->type_cast->arg;
+        if (arg->node_case != PG_QUERY__NODE__NODE_A_CONST || arg->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+            return;
+        auto* s = arg->a_const->sval;
+        const std::string name = s->sval;
+        if (name.find('.') != std::string::npos) return;
+        const std::string qualified = "public." + name;
+        s->sval = static_cast<char*>(tree.allocate(qualified.size() + 1));
+        std::memcpy(s->sval, qualified.c_str(), qualified.size() + 1);
+    }
+
+    void rewrite(Node* node) {
+        switch (node->node_case) {
+        case PG_QUERY__NODE__NODE_TYPE_CAST: {
+            auto* cast = node->type_cast;
+            const TypeRef target = canonical_type(cast->type_name).type;
+            if (cast->arg && cast_is_noise(cast->arg, target)) *node = *cast->arg;
+            break;
+        }
+        case PG_QUERY__NODE__NODE_A_EXPR:
+            rewrite_a_expr(node);
+            break;
+        case PG_QUERY__NODE__NODE_FUNC_CALL: {
+            auto* call = node->func_call;
+            if (call->n_funcname == 2) {
+                const auto schema = str_value(call->funcname[0]);
+                if (schema == "pg_catalog" || schema == "public") {
+                    call->funcname = call->funcname + 1;
+                    call->n_funcname = 1;
+                }
+            }
+            const auto fname = str_value(call->funcname[call->n_funcname - 1]);
+            if ((fname == "nextval" || fname == "currval") && call->n_args == 1) qualify_sequence_arg(call->args[0]);
+            break;
+        }
+        default:
+            break;
+        }
+    }
+
+    void run(Node* root) {
+        for_each_node(&root->base, [this](Node* node) {
+            // A rewrite can expose another rewritable node (a cast of a cast).
+            for (int guard = 0; guard < 8; ++guard) {
+                const auto before = node->node_case;
+                const void* payload = node->type_cast;
+                rewrite(node);
+                if (node->node_case == before && node->type_cast == payload) break;
+            }
+        });
+    }
+};
+
+void serialize(const ProtobufCMessage* message, std::string& out);
+
+void serialize_field(const ProtobufCFieldDescriptor& f, const char* at, std::string& out) {
+    switch (f.type) {
+    case PROTOBUF_C_TYPE_INT32:
+    case PROTOBUF_C_TYPE_SINT32:
+    case PROTOBUF_C_TYPE_SFIXED32:
+    case PROTOBUF_C_TYPE_ENUM:
+        out += std::to_string(*reinterpret_cast<const int32_t*>(at));
+        break;
+    case PROTOBUF_C_TYPE_UINT32:
+    case PROTOBUF_C_TYPE_FIXED32:
+        out += std::to_string(*reinterpret_cast<const uint32_t*>(at));
+        break;
+    case PROTOBUF_C_TYPE_INT64:
+    case PROTOBUF_C_TYPE_SINT64:
+    case PROTOBUF_C_TYPE_SFIXED64:
+        out += std::to_string(*reinterpret_cast<const int64_t*>(at));
+        break;
+    case PROTOBUF_C_TYPE_UINT64:
+    case PROTOBUF_C_TYPE_FIXED64:
+        out += std::to_string(*reinterpret_cast<const uint64_t*>(at));
+        break;
+    case PROTOBUF_C_TYPE_BOOL:
+        out += *reinterpret_cast<const protobuf_c_boolean*>(at) ? "t" : "f";
+        break;
+    case PROTOBUF_C_TYPE_STRING: {
+        const char* s = *reinterpret_cast<char* const*>(at);
+        out += '"';
+        if (s) out += s;
+        out += '"';
+        break;
+    }
+    case PROTOBUF_C_TYPE_MESSAGE:
+        serialize(*reinterpret_cast<ProtobufCMessage* const*>(at), out);
+        break;
+    default:
+        out += "?";
+        break;
+    }
+}
+
+bool is_default(const ProtobufCFieldDescriptor& f, const char* at) {
+    switch (f.type) {
+    case PROTOBUF_C_TYPE_STRING: {
+        const char* s = *reinterpret_cast<char* const*>(at);
+        return !s || !*s;
+    }
+    case PROTOBUF_C_TYPE_MESSAGE: return *reinterpret_cast<void* const*>(at) == nullptr;
+    case PROTOBUF_C_TYPE_INT64:
+    case PROTOBUF_C_TYPE_UINT64:
+    case PROTOBUF_C_TYPE_SINT64:
+    case PROTOBUF_C_TYPE_FIXED64:
+    case PROTOBUF_C_TYPE_SFIXED64: return *reinterpret_cast<const int64_t*>(at) == 0;
+    default: return *reinterpret_cast<const int32_t*>(at) == 0;
+    }
+}
+
+void serialize(const ProtobufCMessage* message, std::string& out) {
+    if (!message) { out += "~"; return; }
+    const ProtobufCMessageDescriptor* d = message->descriptor;
+    if (d == &pg_query__type_name__descriptor) {
+        out += "T(" + model::render_type(canonical_type(reinterpret_cast<const PgQuery__TypeName*>(message)).type) + ")";
+        return;
+    }
+    const char* base = reinterpret_cast<const char*>(message);
+    if (d != &pg_query__node__descriptor) out += d->short_name;  // Node is only a wrapper
+    out += '{';
+    for (unsigned i = 0; i < d->n_fields; ++i) {
+        const ProtobufCFieldDescriptor& f = d->fields[i];
+        if (std::strcmp(f.name, "location") == 0 || std::strcmp(f.name, "funcformat") == 0) continue;
+        if ((f.flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
+            *reinterpret_cast<const uint32_t*>(base + f.quantifier_offset) != f.id)
+            continue;
+        if (f.label == PROTOBUF_C_LABEL_REPEATED) {
+            const std::size_t n = *reinterpret_cast<const std::size_t*>(base + f.quantifier_offset);
+            if (n == 0) continue;
+            out += f.name;
+            out += "=[";
+            const char* items = *reinterpret_cast<char* const*>(base + f.offset);
+            const std::size_t stride = f.type == PROTOBUF_C_TYPE_MESSAGE || f.type == PROTOBUF_C_TYPE_STRING
+                                           ? sizeof(void*) : (f.type == PROTOBUF_C_TYPE_INT64 || f.type == PROTOBUF_C_TYPE_UINT64 ? 8 : 4);
+            for (std::size_t k = 0; k < n; ++k) {
+                if (k) out += ',';
+                serialize_field(f, items + k * stride, out);
+            }
+            out += "] ";
+            continue;
+        }
+        const char* at = base + f.offset;
+        if (is_default(f, at)) continue;
+        out += f.name;
+        out += '=';
+        serialize_field(f, at, out);
+        out += ' ';
+    }
+    out += '}';
+}
+
+} // namespace
+
+model::Expr make_expr(ParseTree& tree, Node* node, const ExprContext& context) {
+    model::Expr expr;
+    expr.sql = deparse_expr(node);
+    Rewriter{tree, context}.run(node);
+    serialize(&node->base, expr.canon);
+    return expr;
+}
+
+} // namespace pgshape::parser

@@ -1,0 +1,146 @@
+#include "parser/load.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "engine/model/error.hpp"
+#include "parser/builder.hpp"
+#include "parser/pg_tree.hpp"
+#include "parser/transform/transforms.hpp"
+
+namespace pgshape::parser {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Statements are applied in passes so that file order never matters:
+// objects first, then what refers to them, then comments on all of them.
+enum class Pass { create = 0, alter = 1, comment = 2 };
+
+// "CREATE VIEW", "DROP TABLE", ... for the unsupported-statement error.
+std::string statement_words(std::string_view text, std::size_t offset) {
+    std::string out;
+    int words = 0;
+    std::size_t i = offset;
+    while (i < text.size() && words < 3) {
+        std::size_t j = i;
+        while (j < text.size() && (std::isalpha(static_cast<unsigned char>(text[j])) || text[j] == '_')) ++j;
+        if (j == i) break;
+        if (!out.empty()) out += ' ';
+        for (std::size_t k = i; k < j; ++k) out += static_cast<char>(std::toupper(static_cast<unsigned char>(text[k])));
+        ++words;
+        i = j;
+        while (i < text.size() && text[i] == ' ') ++i;
+    }
+    return out;
+}
+
+struct LoadedFile {
+    const SourceFile* file;
+    std::unique_ptr<ParseTree> tree;
+};
+
+std::optional<Pass> pass_of(const Node* stmt) {
+    switch (stmt->node_case) {
+    case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_STMT:
+        return Pass::create;
+    case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+    case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
+    case PG_QUERY__NODE__NODE_INDEX_STMT:
+        return Pass::alter;
+    case PG_QUERY__NODE__NODE_COMMENT_STMT:
+        return Pass::comment;
+    default:
+        return std::nullopt;
+    }
+}
+
+void dispatch(StatementContext& ctx, Node* stmt) {
+    switch (stmt->node_case) {
+    case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT: return transform_create_schema(ctx, stmt->create_schema_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT: return transform_create_extension(ctx, stmt->create_extension_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT: return transform_create_enum(ctx, stmt->create_enum_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: return transform_create_sequence(ctx, stmt->create_seq_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_STMT: return transform_create_table(ctx, stmt->create_stmt);
+    case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: return transform_alter_table(ctx, stmt->alter_table_stmt);
+    case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT: return transform_alter_sequence(ctx, stmt->alter_seq_stmt);
+    case PG_QUERY__NODE__NODE_INDEX_STMT: return transform_create_index(ctx, stmt->index_stmt);
+    case PG_QUERY__NODE__NODE_COMMENT_STMT: return transform_comment(ctx, stmt->comment_stmt);
+    default: break;
+    }
+}
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw UserError(fmt::format("error: cannot read {}", path.string()));
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace
+
+model::SchemaModel load_sources(const std::vector<SourceFile>& files) {
+    Builder builder;
+    std::vector<LoadedFile> loaded;
+    loaded.reserve(files.size());
+    for (const auto& file : files) {
+        try {
+            loaded.push_back({&file, std::make_unique<ParseTree>(file.text)});
+        } catch (const ParseFailure& failure) {
+            throw UserError(format_diagnostic(file, failure.offset, failure.message,
+                                              "check the SQL syntax near the caret"));
+        }
+    }
+    for (int pass = 0; pass <= static_cast<int>(Pass::comment); ++pass) {
+        for (auto& lf : loaded) {
+            for (std::size_t i = 0; i < lf.tree->size(); ++i) {
+                const auto& raw = lf.tree->stmt(i);
+                const std::size_t offset = skip_blanks(lf.file->text, static_cast<std::size_t>(raw.stmt_location));
+                const auto stmt_pass = pass_of(raw.stmt);
+                if (!stmt_pass) {
+                    const std::string words = statement_words(lf.file->text, offset);
+                    builder.fail({lf.file, offset}, fmt::format("{} is not supported in schema files", words),
+                                 "schema files hold CREATE SCHEMA/EXTENSION/TYPE ... AS ENUM/TABLE/SEQUENCE/INDEX, "
+                                 "ALTER TABLE/SEQUENCE and COMMENT ON statements");
+                }
+                if (static_cast<int>(*stmt_pass) != pass) continue;
+                StatementContext ctx{builder, *lf.tree, *lf.file, offset};
+                dispatch(ctx, raw.stmt);
+            }
+        }
+        if (pass == static_cast<int>(Pass::create)) builder.run_deferred_checks();
+    }
+    builder.run_deferred_checks();
+    return std::move(builder.model);
+}
+
+model::SchemaModel load_path(const std::string& path) {
+    std::vector<SourceFile> files;
+    const fs::path root(path);
+    std::error_code ec;
+    if (fs::is_directory(root, ec)) {
+        std::vector<fs::path> paths;
+        for (const auto& entry : fs::recursive_directory_iterator(root))
+            if (entry.is_regular_file() && entry.path().extension() == ".sql") paths.push_back(entry.path());
+        std::sort(paths.begin(), paths.end());
+        for (const auto& p : paths) files.push_back({p.string(), read_file(p)});
+    } else if (fs::exists(root, ec)) {
+        files.push_back({path, read_file(root)});
+    } else {
+        throw UserError(fmt::format("error: {} does not exist (expected a .sql file, a directory, a postgresql:// URL or `empty`)", path));
+    }
+    return load_sources(files);
+}
+
+} // namespace pgshape::parser

@@ -1,0 +1,54 @@
+#include <fmt/format.h>
+
+#include "parser/canonical_expr.hpp"
+#include "parser/transform/transforms.hpp"
+
+namespace pgshape::parser {
+namespace {
+
+model::Column& column_of(StatementContext& ctx, model::Table& table, const char* name) {
+    for (auto& c : table.columns)
+        if (c.name == name) return c;
+    ctx.fail(-1, fmt::format("column {} of table {} is not defined", name, model::display(table.name)));
+}
+
+} // namespace
+
+// ALTER TABLE in a schema file describes the desired state: the subcommands
+// that state something about the schema are folded into the model.
+void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt) {
+    if (stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
+        ctx.fail(-1, "only ALTER TABLE is supported here");
+    auto& table = ctx.builder.table(ctx.builder.name_of(stmt->relation), ctx.at(stmt->relation->location));
+    for (std::size_t i = 0; i < stmt->n_cmds; ++i) {
+        auto* cmd = stmt->cmds[i]->alter_table_cmd;
+        switch (cmd->subtype) {
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
+            add_table_constraint(ctx, table, cmd->def->constraint, "");
+            break;
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn: {
+            auto* def = cmd->def->column_def;
+            add_column(ctx, table, def);
+            apply_column_constraints(ctx, table, def);
+            break;
+        }
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault: {
+            auto& column = column_of(ctx, table, cmd->name);
+            if (cmd->def) column.default_value = make_expr(ctx.tree, cmd->def, {&table.columns, &column.type});
+            else column.default_value.reset();
+            break;
+        }
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+            column_of(ctx, table, cmd->name).not_null = true;
+            break;
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+            column_of(ctx, table, cmd->name).not_null = false;
+            break;
+        default:
+            ctx.fail(-1, "this ALTER TABLE subcommand is not supported in schema files",
+                     "supported: ADD CONSTRAINT, ADD COLUMN, ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL");
+        }
+    }
+}
+
+} // namespace pgshape::parser

@@ -1,0 +1,86 @@
+#include <fmt/format.h>
+
+#include "parser/canonical_type.hpp"
+#include "parser/transform/transforms.hpp"
+
+namespace pgshape::parser {
+namespace {
+
+// Splits a possibly qualified object name list: [schema.]name.
+model::QualifiedName qualified(const std::vector<std::string>& names, std::size_t tail = 0) {
+    const std::size_t n = names.size() - tail;
+    return {n >= 2 ? names[n - 2] : std::string("public"), names[n - 1]};
+}
+
+} // namespace
+
+void transform_comment(StatementContext& ctx, PgQuery__CommentStmt* stmt) {
+    model::Comment text;
+    if (stmt->comment && *stmt->comment) text = std::string(stmt->comment);
+    auto& m = ctx.builder.model;
+    auto missing = [&](const std::string& what) {
+        ctx.fail(-1, fmt::format("COMMENT ON {}: it is not defined", what));
+    };
+    Node* object = stmt->object;
+    switch (stmt->objtype) {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
+        const std::string name(str_value(object));
+        if (name == "public") ctx.fail(-1, "comments on the public schema are not managed");
+        auto it = m.schemas.find(name);
+        if (it == m.schemas.end()) missing("schema " + name);
+        it->second.comment = text;
+        return;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: {
+        const auto name = qualified(name_list(object->list->items, object->list->n_items));
+        if (stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
+            auto it = m.tables.find(name);
+            if (it == m.tables.end()) missing("table " + model::display(name));
+            it->second.comment = text;
+        } else if (stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE) {
+            auto it = m.sequences.find(name);
+            if (it == m.sequences.end()) missing("sequence " + model::display(name));
+            it->second.comment = text;
+        } else {
+            auto it = m.indexes.find(name);
+            if (it == m.indexes.end()) missing("index " + model::display(name));
+            it->second.comment = text;
+        }
+        return;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN: {
+        const auto names = name_list(object->list->items, object->list->n_items);
+        if (names.size() < 2) ctx.fail(-1, "COMMENT ON COLUMN needs table.column");
+        const auto table_name = qualified(names, 1);
+        auto it = m.tables.find(table_name);
+        if (it == m.tables.end()) missing("table " + model::display(table_name));
+        for (auto& c : it->second.columns)
+            if (c.name == names.back()) { c.comment = text; return; }
+        missing("column " + names.back() + " of table " + model::display(table_name));
+        return;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT: {
+        const auto names = name_list(object->list->items, object->list->n_items);
+        const model::ConstraintKey key{qualified(names, 1), names.back()};
+        auto it = m.constraints.find(key);
+        if (it == m.constraints.end())
+            missing("constraint " + key.name + " on table " + model::display(key.table));
+        it->second.comment = text;
+        return;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: {
+        const auto resolved = canonical_type(object->type_name).type;
+        auto it = m.enums.find({resolved.schema, resolved.name});
+        if (it == m.enums.end()) missing("type " + model::render_type(resolved));
+        it->second.comment = text;
+        return;
+    }
+    default:
+        ctx.fail(-1, "COMMENT ON this kind of object is not supported",
+                 "supported: SCHEMA, TYPE, TABLE, COLUMN, SEQUENCE, INDEX, CONSTRAINT ... ON table");
+    }
+}
+
+} // namespace pgshape::parser

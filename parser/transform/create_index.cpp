@@ -1,0 +1,64 @@
+#include <fmt/format.h>
+
+#include "parser/canonical_expr.hpp"
+#include "parser/transform/transforms.hpp"
+
+namespace pgshape::parser {
+namespace {
+
+// The name PostgreSQL gives an expression column when it names an index.
+std::string elem_name(const PgQuery__IndexElem* elem) {
+    if (elem->name && *elem->name) return elem->name;
+    if (elem->expr && elem->expr->node_case == PG_QUERY__NODE__NODE_FUNC_CALL) {
+        const auto* call = elem->expr->func_call;
+        return std::string(str_value(call->funcname[call->n_funcname - 1]));
+    }
+    return "expr";
+}
+
+} // namespace
+
+void transform_create_index(StatementContext& ctx, PgQuery__IndexStmt* stmt) {
+    auto& table = ctx.builder.table(ctx.builder.name_of(stmt->relation), ctx.at(stmt->relation->location));
+    model::Index index;
+    index.table = table.name;
+    index.unique = stmt->unique;
+    index.nulls_not_distinct = stmt->nulls_not_distinct;
+    index.method = stmt->access_method && *stmt->access_method ? stmt->access_method : "btree";
+    if (stmt->n_options) ctx.fail(-1, "index storage parameters (WITH ...) are not supported yet");
+    std::vector<std::string> name_parts;
+    for (std::size_t i = 0; i < stmt->n_index_params; ++i) {
+        auto* elem = stmt->index_params[i]->index_elem;
+        model::IndexElem out;
+        if (elem->name && *elem->name) {
+            out.column = elem->name;
+            if (!table.find_column(out.column))
+                ctx.fail(-1, fmt::format("column {} of table {} is not defined", out.column, model::display(table.name)));
+        } else {
+            out.expr = make_expr(ctx.tree, elem->expr, {&table.columns, nullptr});
+        }
+        name_parts.push_back(elem_name(elem));
+        if (elem->n_collation) out.collation = name_list(elem->collation, elem->n_collation).back();
+        if (elem->n_opclass) out.opclass = name_list(elem->opclass, elem->n_opclass).back();
+        if (elem->n_opclassopts) ctx.fail(-1, "operator class options are not supported yet");
+        out.order = elem->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC ? model::SortOrder::desc : model::SortOrder::asc;
+        if (elem->nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST) out.nulls_first = true;
+        else if (elem->nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST) out.nulls_first = false;
+        else out.nulls_first = out.order == model::SortOrder::desc;
+        index.elems.push_back(std::move(out));
+    }
+    for (std::size_t i = 0; i < stmt->n_index_including_params; ++i)
+        index.include.emplace_back(stmt->index_including_params[i]->index_elem->name);
+    if (stmt->where_clause) index.where = make_expr(ctx.tree, stmt->where_clause, {&table.columns, nullptr});
+    auto& builder = ctx.builder;
+    if (stmt->idxname && *stmt->idxname) {
+        index.name = {table.name.schema, stmt->idxname};
+        builder.claim_relation_name(table.name.schema, index.name.name, ctx.here());
+    } else {
+        index.name = {table.name.schema,
+                      builder.choose_relation_name(table.name.schema, table.name.name, join_names(name_parts, '_'), "idx")};
+    }
+    builder.model.indexes.emplace(index.name, std::move(index));
+}
+
+} // namespace pgshape::parser

@@ -1,0 +1,27 @@
+#pragma once
+// One function per statement kind; parser/load.cpp dispatches to them.
+#include "parser/builder.hpp"
+
+namespace pgshape::parser {
+
+void transform_create_schema(StatementContext& ctx, PgQuery__CreateSchemaStmt* stmt);
+void transform_create_extension(StatementContext& ctx, PgQuery__CreateExtensionStmt* stmt);
+void transform_create_enum(StatementContext& ctx, PgQuery__CreateEnumStmt* stmt);
+void transform_create_sequence(StatementContext& ctx, PgQuery__CreateSeqStmt* stmt);
+void transform_create_table(StatementContext& ctx, PgQuery__CreateStmt* stmt);
+void transform_alter_sequence(StatementContext& ctx, PgQuery__AlterSeqStmt* stmt);
+void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt);
+void transform_create_index(StatementContext& ctx, PgQuery__IndexStmt* stmt);
+void transform_comment(StatementContext& ctx, PgQuery__CommentStmt* stmt);
+
+// Shared by CREATE TABLE and ALTER TABLE: a table constraint node
+// (PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK) into the model.
+void add_table_constraint(StatementContext& ctx, model::Table& table, PgQuery__Constraint* con,
+                          const std::string& column_if_inline);
+// Shared by CREATE TABLE and ALTER TABLE ADD COLUMN: the column itself
+// first, then (once every column of the table is known, for expression
+// context) its constraints: defaults, identity, generated, keys, checks.
+void add_column(StatementContext& ctx, model::Table& table, PgQuery__ColumnDef* def);
+void apply_column_constraints(StatementContext& ctx, model::Table& table, PgQuery__ColumnDef* def);
+
+} // namespace pgshape::parser

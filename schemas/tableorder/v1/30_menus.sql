@@ -1,0 +1,20 @@
+-- Menu items (메뉴).
+CREATE TABLE menus (
+    menu_id       serial PRIMARY KEY,
+    store_id      integer NOT NULL REFERENCES stores (store_id) ON DELETE CASCADE,
+    category_id   integer NOT NULL REFERENCES categories (category_id) ON DELETE CASCADE,
+    menu_name     varchar(100) NOT NULL,
+    price         integer NOT NULL,
+    description   text,
+    image_base64  text,
+    display_order integer DEFAULT 0,
+    created_at    timestamp DEFAULT now(),
+    updated_at    timestamp DEFAULT now(),
+    CONSTRAINT menus_price_check CHECK (price > 0)
+);
+
+COMMENT ON TABLE menus IS '매장별 메뉴 (가격은 원 단위 정수)';
+
+-- 메뉴 조회
+CREATE INDEX idx_menus_store_id ON menus (store_id);
+CREATE INDEX idx_menus_category_id ON menus (category_id);
