@@ -32,17 +32,20 @@ std::vector<std::string> alter_statements(const model::QualifiedName& table, con
     std::vector<std::string> out;
     if (a.generated && !b.generated) out.push_back(alter + " DROP EXPRESSION");
     const bool retype = type_differs(a, b);
+    // A default may not cast to a different base type; it is dropped around
+    // such a change and set again (a length or precision change keeps it).
+    const bool rebase = a.type.schema != b.type.schema || a.type.name != b.type.name || a.type.is_array != b.type.is_array;
     const bool default_changed = !(a.default_value == b.default_value);
-    if (a.default_value && (default_changed || retype)) out.push_back(alter + " DROP DEFAULT");
+    if (a.default_value && (default_changed || rebase)) out.push_back(alter + " DROP DEFAULT");
     if (a.identity != model::Identity::none && b.identity == model::Identity::none) out.push_back(alter + " DROP IDENTITY");
     if (retype) {
         std::string stmt = alter + " TYPE " + model::render_type(b.type);
         if (!b.collation.empty() || !a.collation.empty())
             stmt += " COLLATE " + (b.collation.empty() ? std::string("\"default\"") : quote_ident(b.collation));
-        if (a.type != b.type) stmt += " USING " + quote_ident(b.name) + "::" + model::render_type(b.type);
+        if (rebase) stmt += " USING " + quote_ident(b.name) + "::" + model::render_type(b.type);
         out.push_back(stmt);
     }
-    if (b.default_value && (default_changed || retype)) out.push_back(alter + " SET DEFAULT " + b.default_value->sql);
+    if (b.default_value && (default_changed || rebase)) out.push_back(alter + " SET DEFAULT " + b.default_value->sql);
     if (b.not_null && !a.not_null) out.push_back(alter + " SET NOT NULL");
     if (b.identity != a.identity && b.identity != model::Identity::none) {
         const char* when = b.identity == model::Identity::always ? "ALWAYS" : "BY DEFAULT";

@@ -18,6 +18,19 @@ std::string alter_options(const model::Sequence& s) {
                        s.start, s.cache, s.cycle ? " CYCLE" : " NO CYCLE");
 }
 
+// When the bounds shrink or the direction flips, the current position may
+// fall outside them and PostgreSQL refuses the change: restart at START.
+std::string restart_clause(const model::Sequence& a, const model::Sequence& b) {
+    const bool flips = (a.increment > 0) != (b.increment > 0);
+    if (flips || b.min_value > a.min_value || b.max_value < a.max_value) return fmt::format(" RESTART WITH {}", b.start);
+    return "";
+}
+
+Hazard restart_hazard(const model::Sequence& s) {
+    return {HazardKind::data_loss, fmt::format("sequence {} restarts at {}: values already handed out may come again",
+                                               quote_name(s.name), s.start)};
+}
+
 bool same_options(model::Sequence a, model::Sequence b) {
     a.owned_by.reset();
     b.owned_by.reset();
@@ -76,8 +89,10 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Sequence>& ch
     } else {
         if (!same_options(*from, *to)) {
             auto& step = ctx.add(Phase::create_sequence, key, ChangeSymbol::alter, "sequence " + quote_name(s.name) + ": options");
-            step.up.push_back(alter_options(*to));
-            step.down.push_back(alter_options(*from));
+            step.up.push_back(alter_options(*to) + restart_clause(*from, *to));
+            step.down.push_back(alter_options(*from) + restart_clause(*to, *from));
+            if (!restart_clause(*from, *to).empty()) step.hazards.push_back(restart_hazard(*to));
+            if (!restart_clause(*to, *from).empty()) step.down_hazards.push_back(restart_hazard(*from));
         }
         plan_comment(ctx, key, target, from->comment, to->comment);
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <tuple>
 
 #include "engine/diff/changes.hpp"
 #include "engine/plan/plan_context.hpp"
@@ -35,10 +36,14 @@ Plan build_plan(const model::SchemaModel& from, const model::SchemaModel& to) {
     plan_rebuilt_foreign_keys(ctx);
     // Phases are the layers of the dependency graph; inside a phase steps
     // are independent, ordered by key for stable output.
-    std::stable_sort(ctx.steps.begin(), ctx.steps.end(), [](const Step& a, const Step& b) {
-        if (a.phase != b.phase) return a.phase < b.phase;
-        return a.key < b.key;
-    });
+    // are independent, ordered by schema, table and name for stable,
+    // readable output (a table's columns together).
+    auto order = [](const Step& s) {
+        const std::string& owner = s.key.table.empty() ? s.key.name : s.key.table;
+        return std::tie(s.phase, s.key.schema, owner, s.key.kind, s.key.name);
+    };
+    std::stable_sort(ctx.steps.begin(), ctx.steps.end(),
+                     [&](const Step& a, const Step& b) { return order(a) < order(b); });
     return Plan{std::move(ctx.steps)};
 }
 

@@ -1,0 +1,118 @@
+// Runs fixture directories against the live test server:
+//   fixtures/<kind>/<case>/{from.sql,to.sql,expected_up.sql,expected_down.sql}
+//     expected SQL text, no false differences, convergence, reversibility;
+//   fixtures/<kind>/<case>/{input.sql,expected_error.txt}
+//     bad input: the exact error message.
+// PGSHAPE_UPDATE_EXPECTED=1 rewrites the expected files from the current output.
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "engine/model/error.hpp"
+#include "engine/render/render.hpp"
+#include "parser/load.hpp"
+#include "tests/support/case_check.hpp"
+
+namespace fs = std::filesystem;
+using namespace pgshape;
+
+namespace {
+
+std::string read(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+void write(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
+
+bool update_mode() {
+    const char* v = std::getenv("PGSHAPE_UPDATE_EXPECTED");
+    return v && std::string(v) == "1";
+}
+
+// Compares (or, in update mode, writes) one expected file.
+void expect_text(const fs::path& file, const std::string& actual, std::vector<std::string>& failures) {
+    if (update_mode()) {
+        write(file, actual);
+        return;
+    }
+    if (!fs::exists(file)) {
+        failures.push_back(file.filename().string() + " is missing (run with PGSHAPE_UPDATE_EXPECTED=1 and review it)");
+        return;
+    }
+    const std::string expected = read(file);
+    if (expected != actual)
+        failures.push_back(fmt::format("{} differs.\n--- expected\n{}--- actual\n{}", file.filename().string(), expected, actual));
+}
+
+std::vector<std::string> run_error_case(const fs::path& dir) {
+    std::vector<std::string> failures;
+    const fs::path cwd = fs::current_path();
+    fs::current_path(dir);  // errors name the file as the user would: input.sql
+    std::string message;
+    try {
+        parser::load_path("input.sql");
+        failures.push_back("input.sql loaded without error");
+    } catch (const UserError& e) {
+        message = std::string(e.what()) + "\n";
+    }
+    fs::current_path(cwd);
+    if (!message.empty()) expect_text(dir / "expected_error.txt", message, failures);
+    return failures;
+}
+
+std::vector<std::string> run_diff_case(const fs::path& dir) {
+    test::CaseInput input{dir.parent_path().filename().string() + "_" + dir.filename().string(),
+                          read(dir / "from.sql"), read(dir / "to.sql"), ""};
+    auto result = test::check_case(input);
+    auto failures = result.failures;
+    if (!result.valid) failures.push_back("invalid fixture: " + result.invalid_reason);
+    if (result.parsed) {
+        expect_text(dir / "expected_up.sql", render::plan_sql(result.plan, plan::Direction::up), failures);
+        expect_text(dir / "expected_down.sql", render::plan_sql(result.plan, plan::Direction::down), failures);
+    }
+    return failures;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::vector<fs::path> cases;
+    for (int i = 1; i < argc; ++i) {
+        const fs::path root(argv[i]);
+        if (fs::exists(root / "from.sql") || fs::exists(root / "input.sql")) {
+            cases.push_back(root);
+            continue;
+        }
+        for (const auto& entry : fs::recursive_directory_iterator(root))
+            if (entry.is_directory() && (fs::exists(entry.path() / "from.sql") || fs::exists(entry.path() / "input.sql")))
+                cases.push_back(entry.path());
+    }
+    std::sort(cases.begin(), cases.end());
+    int passed = 0, failed = 0;
+    for (const auto& dir : cases) {
+        std::vector<std::string> failures;
+        try {
+            failures = fs::exists(dir / "input.sql") ? run_error_case(dir) : run_diff_case(dir);
+        } catch (const std::exception& e) {
+            failures.push_back(std::string("exception: ") + e.what());
+        }
+        if (failures.empty()) {
+            ++passed;
+            std::cout << "ok   " << dir.string() << "\n";
+        } else {
+            ++failed;
+            std::cout << "FAIL " << dir.string() << "\n";
+            for (const auto& f : failures) std::cout << "    " << f << "\n";
+        }
+    }
+    std::cout << fmt::format("fixtures: {} passed, {} failed\n", passed, failed);
+    return failed == 0 && passed > 0 ? 0 : 1;
+}

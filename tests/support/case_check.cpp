@@ -1,0 +1,91 @@
+#include "tests/support/case_check.hpp"
+
+#include <cctype>
+
+#include <pqxx/pqxx>
+
+#include "engine/apply/apply.hpp"
+#include "engine/introspect/introspect.hpp"
+#include "engine/model/error.hpp"
+#include "engine/plan/planner.hpp"
+#include "engine/render/render.hpp"
+#include "parser/load.hpp"
+#include "tests/support/schema_dump.hpp"
+#include "tests/support/test_db.hpp"
+
+namespace pgshape::test {
+namespace {
+
+std::string db_prefix(const std::string& label) {
+    std::string out = "pgs";
+    for (char c : label) {
+        if (out.size() >= 30) break;
+        out += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '_';
+    }
+    return out;
+}
+
+// pgshape's diff between a model and what a database holds, as text ("" = none).
+std::string model_vs_database(const model::SchemaModel& expected, TempDatabase& db) {
+    const auto actual = introspect::introspect(db.conn(), db.name());
+    const auto plan = plan::build_plan(actual, expected);
+    return plan.empty() ? "" : render::plan_text(plan, plan::Direction::up);
+}
+
+} // namespace
+
+CaseResult check_case(const CaseInput& input) {
+    CaseResult r;
+    if (!input.required_roles.empty()) ensure_roles(input.required_roles);
+    TempDatabase db(db_prefix(input.label) + "_f");
+    TempDatabase db_to(db_prefix(input.label) + "_t");
+    if (auto err = db.run_script(input.from_sql); !err.empty()) {
+        r.invalid_reason = "from.sql does not load: " + err;
+        return r;
+    }
+    if (auto err = db_to.run_script(input.to_sql); !err.empty()) {
+        r.invalid_reason = "to.sql does not load: " + err;
+        return r;
+    }
+    r.valid = true;
+    const std::string dump_from = normalized_dump(db.url());
+    const std::string dump_to = normalized_dump(db_to.url());
+
+    model::SchemaModel from, to;
+    try {
+        from = parser::load_sources({{"from.sql", input.from_sql}});
+        to = parser::load_sources({{"to.sql", input.to_sql}});
+        r.parsed = true;
+    } catch (const UserError& e) {
+        r.failures.push_back(std::string("pgshape cannot read it: ") + e.what());
+        return r;
+    }
+    try {
+        const auto d_from = model_vs_database(from, db);
+        const auto d_to = model_vs_database(to, db_to);
+        r.no_false_diff = d_from.empty() && d_to.empty();
+        if (!d_from.empty()) r.failures.push_back("false difference, from.sql parsed vs loaded:\n" + d_from);
+        if (!d_to.empty()) r.failures.push_back("false difference, to.sql parsed vs loaded:\n" + d_to);
+
+        r.plan = plan::build_plan(from, to);
+        apply::apply_statements(db.conn(), plan::statements(r.plan, plan::Direction::up));
+        const auto after_up = model_vs_database(to, db);
+        const auto dump_up = normalized_dump(db.url());
+        r.converged = after_up.empty() && dump_up == dump_to;
+        if (!after_up.empty()) r.failures.push_back("up plan did not converge (pgshape sees):\n" + after_up);
+        if (dump_up != dump_to) r.failures.push_back("up plan did not converge (pg_dump sees):\n" + dump_difference(dump_up, dump_to));
+
+        apply::apply_statements(db.conn(), plan::statements(r.plan, plan::Direction::down));
+        const auto after_down = model_vs_database(from, db);
+        const auto dump_down = normalized_dump(db.url());
+        r.reversed = after_down.empty() && dump_down == dump_from;
+        if (!after_down.empty()) r.failures.push_back("down plan did not restore from (pgshape sees):\n" + after_down);
+        if (dump_down != dump_from)
+            r.failures.push_back("down plan did not restore from (pg_dump sees):\n" + dump_difference(dump_down, dump_from));
+    } catch (const std::exception& e) {
+        r.failures.push_back(e.what());
+    }
+    return r;
+}
+
+} // namespace pgshape::test
