@@ -12,6 +12,30 @@ void* arena_alloc(void* data, std::size_t size) {
 }
 void arena_free(void*, void*) {}  // the arena releases everything at once
 
+// libpg_query reports a syntax error's cursorpos as PostgreSQL does: 1-based
+// and counted in characters, while node locations are byte offsets. Turns
+// the former into the latter (UTF-8), so both point into the text alike.
+std::size_t byte_offset_of_char(const std::string& text, int cursorpos) {
+    std::size_t chars = cursorpos > 0 ? static_cast<std::size_t>(cursorpos - 1) : 0;
+    std::size_t i = 0;
+    while (i < text.size() && chars > 0) {
+        ++i;
+        while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+        --chars;
+    }
+    return i;
+}
+
+// libpg_query quotes the rest of the text after "at or near" when a token
+// never ends (an unterminated string or quoted name): keep its first line.
+std::string first_line_of_message(std::string message) {
+    const auto newline = message.find('\n');
+    if (newline == std::string::npos) return message;
+    message.resize(newline);
+    if (message.find('"') != std::string::npos) message += "...\"";
+    return message;
+}
+
 // Packs a one-statement ParseResult and runs libpg_query's deparser on it.
 std::string deparse_one(Node* stmt) {
     PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
@@ -42,8 +66,8 @@ ParseTree::ParseTree(const std::string& sql)
     std::unique_ptr<PgQueryProtobufParseResult, void (*)(PgQueryProtobufParseResult*)> guard(
         &parsed, [](PgQueryProtobufParseResult* r) { pg_query_free_protobuf_parse_result(*r); });
     if (parsed.error) {
-        const int pos = parsed.error->cursorpos;
-        throw ParseFailure{parsed.error->message, pos > 0 ? static_cast<std::size_t>(pos - 1) : 0};
+        throw ParseFailure{first_line_of_message(parsed.error->message),
+                           byte_offset_of_char(sql, parsed.error->cursorpos)};
     }
     m_result = pg_query__parse_result__unpack(&m_allocator, parsed.parse_tree.len,
                                               reinterpret_cast<const uint8_t*>(parsed.parse_tree.data));
