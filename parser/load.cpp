@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -26,15 +27,22 @@ enum class Pass { create = 0, alter = 1, comment = 2 };
 // "CREATE VIEW", "DROP TABLE", ... for the unsupported-statement error.
 std::string statement_words(std::string_view text, std::size_t offset) {
     std::string out;
-    int words = 0;
+    int words = 0, wanted = 2;
     std::size_t i = offset;
-    while (i < text.size() && words < 3) {
+    while (i < text.size() && words < wanted) {
         std::size_t j = i;
         while (j < text.size() && (std::isalpha(static_cast<unsigned char>(text[j])) || text[j] == '_')) ++j;
         if (j == i) break;
         if (!out.empty()) out += ' ';
         for (std::size_t k = i; k < j; ++k) out += static_cast<char>(std::toupper(static_cast<unsigned char>(text[k])));
         ++words;
+        // CREATE OR REPLACE FUNCTION, CREATE MATERIALIZED VIEW, ...: keep the kind word.
+        static const std::set<std::string> k_modifiers = {"OR", "REPLACE", "UNIQUE", "MATERIALIZED", "TEMP", "TEMPORARY",
+                                                         "UNLOGGED", "RECURSIVE", "DEFAULT", "EVENT", "CONSTRAINT",
+                                                         "FOREIGN", "TRUSTED", "PROCEDURAL", "GLOBAL", "LOCAL"};
+        std::string word;
+        for (std::size_t k = i; k < j; ++k) word += static_cast<char>(std::toupper(static_cast<unsigned char>(text[k])));
+        if (words >= 2 && k_modifiers.count(word)) ++wanted;
         i = j;
         while (i < text.size() && text[i] == ' ') ++i;
     }

@@ -3,6 +3,9 @@
 //     expected SQL text, no false differences, convergence, reversibility;
 //   fixtures/<kind>/<case>/{input.sql,expected_error.txt}
 //     bad input: the exact error message.
+// With --versions SCHEMA_DIR MIGRATIONS_DIR it checks an example schema's
+// versions instead (SCHEMA_DIR/v1, v2, ...: empty → v1 → v2 → ...), each
+// step's plan compared with MIGRATIONS_DIR/NNNN_vK.{up,down}.sql.
 // PGSHAPE_UPDATE_EXPECTED=1 rewrites the expected files from the current output.
 #include <algorithm>
 #include <cstdlib>
@@ -81,9 +84,52 @@ std::vector<std::string> run_diff_case(const fs::path& dir) {
     return failures;
 }
 
+// All .sql files of a version directory, in name order (loadable by psql).
+std::string version_text(const fs::path& dir) {
+    std::vector<fs::path> files;
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+        if (e.is_regular_file() && e.path().extension() == ".sql") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    std::string text;
+    for (const auto& f : files) text += read(f) + "\n";
+    return text;
+}
+
+int run_versions(const fs::path& schema_dir, const fs::path& migrations_dir) {
+    std::vector<fs::path> versions;
+    for (const auto& e : fs::directory_iterator(schema_dir))
+        if (e.is_directory() && e.path().filename().string().rfind('v', 0) == 0) versions.push_back(e.path());
+    std::sort(versions.begin(), versions.end(), [](const fs::path& a, const fs::path& b) {
+        return std::stoi(a.filename().string().substr(1)) < std::stoi(b.filename().string().substr(1));
+    });
+    fs::create_directories(migrations_dir);
+    int passed = 0, failed = 0;
+    std::string previous;  // empty schema first
+    for (std::size_t i = 0; i < versions.size(); ++i) {
+        const std::string name = versions[i].filename().string();
+        const std::string text = version_text(versions[i]);
+        test::CaseInput input{schema_dir.filename().string() + "_" + name, previous, text, ""};
+        auto result = test::check_case(input);
+        auto failures = result.failures;
+        if (!result.valid) failures.push_back("invalid version: " + result.invalid_reason);
+        const std::string stem = fmt::format("{:04}_{}", i + 1, name);
+        if (result.parsed) {
+            expect_text(migrations_dir / (stem + ".up.sql"), render::plan_sql(result.plan, plan::Direction::up), failures);
+            expect_text(migrations_dir / (stem + ".down.sql"), render::plan_sql(result.plan, plan::Direction::down), failures);
+        }
+        (failures.empty() ? passed : failed)++;
+        std::cout << (failures.empty() ? "ok   " : "FAIL ") << versions[i].string() << "\n";
+        for (const auto& f : failures) std::cout << "    " << f << "\n";
+        previous = text;
+    }
+    std::cout << fmt::format("versions: {} passed, {} failed\n", passed, failed);
+    return failed == 0 && passed > 0 ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
+    if (argc == 4 && std::string(argv[1]) == "--versions") return run_versions(argv[2], argv[3]);
     std::vector<fs::path> cases;
     for (int i = 1; i < argc; ++i) {
         const fs::path root(argv[i]);
