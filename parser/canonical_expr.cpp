@@ -1,6 +1,7 @@
 #include "parser/canonical_expr.hpp"
 
 #include <cstring>
+#include <optional>
 #include <string>
 
 #include "parser/canonical_type.hpp"
@@ -24,14 +25,26 @@ struct Rewriter {
     ParseTree& tree;
     const ExprContext& context;
 
-    const TypeRef* column_type(const Node* node) const {
-        if (!context.columns || node->node_case != PG_QUERY__NODE__NODE_COLUMN_REF) return nullptr;
+    // The type of a column reference, or of an explicit cast kept in the
+    // tree ((code)::character varying(10) under PostgreSQL's own ::text).
+    std::optional<TypeRef> known_type(const Node* node) const {
+        if (node->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) return canonical_type(node->type_cast->type_name).type;
+        if (!context.columns || node->node_case != PG_QUERY__NODE__NODE_COLUMN_REF) return std::nullopt;
         const auto* ref = node->column_ref;
-        if (ref->n_fields == 0) return nullptr;
+        if (ref->n_fields == 0) return std::nullopt;
         const std::string_view name = str_value(ref->fields[ref->n_fields - 1]);
         for (const auto& c : *context.columns)
-            if (c.name == name) return &c.type;
-        return nullptr;
+            if (c.name == name) return c.type;
+        return std::nullopt;
+    }
+
+    // The implicit-cast order of the numeric types: a cast up it never changes a value.
+    static int numeric_rank(const TypeRef& t) {
+        static constexpr std::string_view k_order[] = {"smallint", "integer", "bigint", "numeric", "real",
+                                                       "double precision"};
+        for (int i = 0; i < 6; ++i)
+            if (t.name == k_order[i]) return i;
+        return -1;
     }
 
     static bool is_number(std::string_view s) {
@@ -78,10 +91,14 @@ struct Rewriter {
             if (context.target && target == *context.target) return true;
             return false;
         }
-        if (const TypeRef* col = column_type(arg)) {
+        if (const auto col = known_type(arg)) {
             if (*col == target) return true;
-            if (is_string_type(*col) && is_string_type(target)) return true;
-            if (is_numeric_type(*col) && is_numeric_type(target)) return true;
+            // Only the casts PostgreSQL inserts itself: implicit ones, which
+            // widen and carry no length or precision. (price)::integer or
+            // (s)::character(1) change the value, so they count.
+            if (!target.modifiers.empty()) return false;
+            if (is_string_type(*col) && (target.name == "text" || target.name == "character varying")) return true;
+            if (is_numeric_type(*col) && is_numeric_type(target)) return numeric_rank(target) >= numeric_rank(*col);
             return false;
         }
         if (arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR && target.is_array) {
