@@ -1,0 +1,268 @@
+#!/usr/bin/env bash
+# End-to-end checks of the pgshape command line: output, exit codes, hazard
+# refusal, error messages, and apply/inspect against the test server.
+#
+#   bash tests/cli/test_cli.sh path/to/pgshape
+#
+# The database checks use the server tests/run starts (PGHOST, PGPORT,
+# PGUSER); each group gets a fresh database, dropped at the end. Prints one
+# `ok - name` / `not ok - name` line per check, then `N passed, M failed`;
+# exits 1 when any check failed.
+set -uo pipefail
+
+if [[ $# -ne 1 || ! -x "$1" ]]; then
+    echo "usage: $0 path/to/pgshape" >&2
+    exit 1
+fi
+pgshape=$(readlink -f -- "$1")
+psql_bin=/usr/bin/psql
+pg_dump_bin=/usr/lib/postgresql/15/bin/pg_dump
+[[ -x $pg_dump_bin ]] || pg_dump_bin=$(command -v pg_dump || true)
+
+work=$(mktemp -d /tmp/pgshape-cli.XXXXXX)
+databases=()
+cleanup() {
+    local db
+    for db in "${databases[@]}"; do dropdb --if-exists "$db" >/dev/null 2>&1; done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+cd "$work" || exit 1
+
+passed=0
+failed=0
+pass() { printf 'ok - %s\n' "$1"; passed=$((passed + 1)); }
+# fail NAME WHY: WHY and the last command's output go under the line, as comments.
+fail() {
+    printf 'not ok - %s\n' "$1"
+    printf '#   %s\n' "$2"
+    printf '#   exit code: %s\n' "$rc"
+    sed 's/^/#   stdout: /' "$work/out"
+    sed 's/^/#   stderr: /' "$work/err"
+    failed=$((failed + 1))
+}
+# check NAME WHY CONDITION...: runs CONDITION (a command), passes when it succeeds.
+check() {
+    local name=$1 why=$2
+    shift 2
+    if "$@"; then pass "$name"; else fail "$name" "$why"; fi
+}
+
+# Runs pgshape with the given arguments; stdout in $work/out, stderr in
+# $work/err, exit code in $rc.
+rc=0
+run() {
+    "$pgshape" "$@" >"$work/out" 2>"$work/err"
+    rc=$?
+}
+out_has() { grep -qF -- "$1" "$work/out"; }
+out_line() { grep -qxF -- "$1" "$work/out"; }
+err_has() { grep -qF -- "$1" "$work/err"; }
+out_empty() { [[ ! -s "$work/out" ]]; }
+rc_is() { [[ $rc -eq $1 ]]; }
+all() { local c; for c in "$@"; do eval "$c" || return 1; done; }
+
+# --- offline: two schema files ------------------------------------------------
+cat >base.sql <<'EOF'
+CREATE TABLE w (id integer PRIMARY KEY);
+EOF
+cat >with_x.sql <<'EOF'
+CREATE TABLE w (id integer PRIMARY KEY);
+CREATE TABLE x (id integer PRIMARY KEY, name text);
+EOF
+cat >x_without_name.sql <<'EOF'
+CREATE TABLE w (id integer PRIMARY KEY);
+CREATE TABLE x (id integer PRIMARY KEY);
+EOF
+printf 'CREATE TABLE t (id int,, name text);\n' >bad.sql
+
+run plan --from base.sql --to with_x.sql
+check "plan between two files prints SQL" "expected exit 0 and a CREATE TABLE public.x in a transaction" \
+    all 'rc_is 0' 'out_line "BEGIN;"' 'out_line "CREATE TABLE public.x ("' 'out_line "COMMIT;"' \
+        '! out_has "public.w"'
+
+run plan --from base.sql --to with_x.sql --format text
+check "plan --format text names the step" "expected exit 0 and the line '+ table public.x'" \
+    all 'rc_is 0' 'out_line "+ table public.x"' '! out_has "CREATE TABLE"'
+
+run plan --from with_x.sql --to x_without_name.sql
+check "plan that drops a column is refused" "expected exit 3, empty stdout, data_loss named on stderr" \
+    all 'rc_is 3' 'out_empty' 'err_has "data_loss"' 'err_has "public.x.name"'
+
+run plan --from with_x.sql --to x_without_name.sql --allow-hazards data_loss
+check "plan with --allow-hazards data_loss goes ahead" "expected exit 0 and the DROP COLUMN" \
+    all 'rc_is 0' 'out_line "ALTER TABLE public.x DROP COLUMN name;"'
+
+run plan --from with_x.sql --to x_without_name.sql --allow-hazards all
+check "plan with --allow-hazards all goes ahead" "expected exit 0 and the DROP COLUMN" \
+    all 'rc_is 0' 'out_line "ALTER TABLE public.x DROP COLUMN name;"'
+
+run plan --from with_x.sql --to x_without_name.sql --allow-hazards data_losss
+check "plan with an unknown hazard name is an error" "expected exit 1 and the bad name on stderr" \
+    all 'rc_is 1' 'out_empty' 'err_has "data_losss"'
+
+run plan --from base.sql --to with_x.sql --direction down --allow-hazards data_loss
+check "plan --direction down prints the down script" "expected exit 0, a down header and DROP TABLE public.x" \
+    all 'rc_is 0' 'out_has "(down)"' 'out_line "DROP TABLE public.x;"' '! out_has "CREATE TABLE"'
+
+run plan --from base.sql --to with_x.sql --direction down
+check "plan --direction down refuses the down script's own data loss" \
+    "expected exit 3 (the down script drops public.x, the up script loses nothing)" \
+    all 'rc_is 3' 'out_empty' 'err_has "data_loss"' 'err_has "public.x"'
+
+run plan --from with_x.sql --to x_without_name.sql --direction down --allow-hazards data_loss
+check "plan --direction down re-adds a dropped column" "expected exit 0 and the ADD COLUMN" \
+    all 'rc_is 0' 'out_line "ALTER TABLE public.x ADD COLUMN name text;"' '! out_has "DROP COLUMN"'
+
+run diff --from with_x.sql --to x_without_name.sql --exit-code
+check "diff --exit-code exits 2 when the schemas differ" "expected exit 2 and the change listed" \
+    all 'rc_is 2' 'out_has "public.x.name"'
+
+run diff --from with_x.sql --to with_x.sql --exit-code
+check "diff --exit-code exits 0 when the schemas are the same" "expected exit 0" \
+    all 'rc_is 0'
+
+run diff --from with_x.sql --to x_without_name.sql
+check "diff without --exit-code exits 0 on differences" "expected exit 0" \
+    all 'rc_is 0' 'out_has "public.x.name"'
+
+run plan --from empty --to bad.sql
+check "syntax error exits 1 with file:line:col" "expected exit 1 and bad.sql:1:24 on stderr" \
+    all 'rc_is 1' 'out_empty' 'err_has "bad.sql:1:24: error:"' 'err_has "CREATE TABLE t (id int,, name text);"'
+
+run plan --from empty --to missing.sql
+check "a source that does not exist exits 1" "expected exit 1 naming missing.sql" \
+    all 'rc_is 1' 'out_empty' 'err_has "missing.sql"'
+
+run plan --from empty --to 'postgresql://bob:secret@127.0.0.1:1/x'
+check "unreachable database exits 1 without the password" "expected exit 1, an error, and no 'secret' on stderr" \
+    all 'rc_is 1' 'out_empty' 'err_has "cannot connect"' '! err_has "secret"'
+
+run apply --database 'postgres://bob:secret@127.0.0.1:1/x' --to with_x.sql
+check "apply to an unreachable database exits 1 without the password" "expected exit 1 and no 'secret' anywhere" \
+    all 'rc_is 1' 'err_has "cannot connect"' '! err_has "secret"' '! out_has "secret"'
+
+run diff --from 'postgresql://bob@127.0.0.1:1/x?password=secret&connect_timeout=2' --to with_x.sql
+check "a password given as a URL parameter is not printed either" "expected exit 1 and no 'secret' on stderr" \
+    all 'rc_is 1' 'err_has "cannot connect"' '! err_has "secret"'
+
+# --- against the test server --------------------------------------------------
+if [[ -z "${PGHOST:-}" || -z "${PGPORT:-}" ]]; then
+    rc=-
+    : >"$work/out"
+    echo "PGHOST/PGPORT are not set: run through tests/run (it starts a server)" >"$work/err"
+    fail "database checks" "no test server"
+    printf '%d passed, %d failed\n' "$passed" "$failed"
+    exit 1
+fi
+export PGUSER=${PGUSER:-postgres}
+
+db_url() { printf 'postgresql:///%s?host=%s&port=%s&user=%s' "$1" "$PGHOST" "$PGPORT" "$PGUSER"; }
+# A fresh database for one group of checks: sets $db and $url. Exits the
+# script when the server cannot create one (every later check would fail).
+fresh_db() {
+    db="pgshape_cli_$$_$1"
+    url=$(db_url "$db")
+    dropdb --if-exists "$db" >/dev/null 2>&1
+    databases+=("$db")
+    if ! createdb "$db" >"$work/err" 2>&1; then
+        rc=-
+        : >"$work/out"
+        fail "create database $db" "createdb failed"
+        printf '%d passed, %d failed\n' "$passed" "$failed"
+        exit 1
+    fi
+}
+sql() { "$psql_bin" -X -q -At -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
+table_exists() { [[ $(sql "$1" "SELECT to_regclass('$2') IS NOT NULL") == t ]]; }
+
+# apply: dry run, then for real, then nothing left to do.
+fresh_db apply
+run apply --database "$url" --to with_x.sql --dry-run
+check "apply --dry-run prints the plan" "expected exit 0 and both new tables listed" \
+    all 'rc_is 0' 'out_line "+ table public.w"' 'out_line "+ table public.x"'
+check "apply --dry-run changes nothing" "public.x exists after a dry run" \
+    all '! table_exists "$db" public.x' '! table_exists "$db" public.w'
+
+run apply --database "$url" --to with_x.sql
+check "apply creates the tables" "expected exit 0 and public.w, public.x in the database" \
+    all 'rc_is 0' 'table_exists "$db" public.x' 'table_exists "$db" public.w'
+
+run plan --from "$url" --to with_x.sql
+check "plan after apply is empty" "expected exactly '-- pgshape: no changes'" \
+    all 'rc_is 0' '[[ $(cat "$work/out") == "-- pgshape: no changes" ]]'
+
+run diff --from "$url" --to with_x.sql --exit-code
+check "diff --exit-code after apply exits 0" "expected exit 0" all 'rc_is 0'
+
+sql "$db" "INSERT INTO x VALUES (1, 'kept')"
+run apply --database "$url" --to x_without_name.sql
+check "apply refuses a data-loss plan" "expected exit 3 and the column still there" \
+    all 'rc_is 3' 'err_has "data_loss"' \
+        '[[ $(sql "$db" "SELECT name FROM x") == kept ]]'
+
+# apply is all or nothing: the new table is created by statement 1, statement
+# 2 fails (NOT NULL column without default on a table with rows).
+fresh_db atomic
+sql "$db" "CREATE TABLE items (id integer PRIMARY KEY); INSERT INTO items VALUES (1), (2)"
+cat >items_qty.sql <<'EOF'
+CREATE TABLE audit (id integer PRIMARY KEY);
+CREATE TABLE items (id integer PRIMARY KEY, qty integer NOT NULL);
+EOF
+# Schema and data; pg_dump's per-run \restrict key is not part of either.
+dump() { "$pg_dump_bin" -d "$db" 2>&1 | grep -v '^\\\(un\)\?restrict '; }
+dump >before.dump
+run apply --database "$url" --to items_qty.sql
+dump >after.dump
+check "apply with a failing statement exits 1 naming it" "expected exit 1 and the ADD COLUMN on stderr" \
+    all 'rc_is 1' 'err_has "ALTER TABLE public.items ADD COLUMN qty integer NOT NULL"'
+check "apply with a failing statement leaves the database as it was" \
+    "public.audit exists, the rows changed, or the schema dump differs" \
+    all '! table_exists "$db" public.audit' '[[ $(sql "$db" "SELECT count(*) FROM items") == 2 ]]' \
+        'grep -q "CREATE TABLE public.items" before.dump' 'cmp -s before.dump after.dump'
+
+# inspect writes a schema that pgshape reads back as the same schema, and
+# that PostgreSQL accepts.
+fresh_db inspect
+"$psql_bin" -X -q -v ON_ERROR_STOP=1 -d "$db" >/dev/null <<'EOF'
+CREATE SCHEMA shop;
+COMMENT ON SCHEMA shop IS 'the shop';
+CREATE TYPE shop.status AS ENUM ('new', 'paid', 'shipped');
+CREATE TABLE shop.customers (
+    id bigserial PRIMARY KEY,
+    email varchar(255) NOT NULL UNIQUE,
+    name text,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE shop.orders (
+    id integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    customer_id bigint NOT NULL REFERENCES shop.customers (id) ON DELETE CASCADE,
+    status shop.status NOT NULL DEFAULT 'new',
+    total numeric(10,2) CHECK (total >= 0),
+    note varchar(20) DEFAULT 'x',
+    kind text CHECK (kind IN ('a', 'b'))
+);
+CREATE INDEX orders_customer_idx ON shop.orders (customer_id, status DESC);
+CREATE UNIQUE INDEX orders_note_idx ON shop.orders (lower(note)) WHERE note IS NOT NULL;
+CREATE SEQUENCE shop.ticket_seq START 100 INCREMENT 5;
+COMMENT ON TABLE shop.orders IS 'orders';
+COMMENT ON COLUMN shop.orders.total IS 'in euros';
+EOF
+run inspect "$url" --out inspected.sql
+check "inspect --out writes the schema" "expected exit 0, empty stdout and CREATE TABLE shop.orders in the file" \
+    all 'rc_is 0' 'out_empty' 'grep -q "CREATE TABLE shop.orders" inspected.sql'
+
+run plan --from inspected.sql --to "$url"
+check "plan from the inspected file to the database is empty" "expected exactly '-- pgshape: no changes'" \
+    all 'rc_is 0' '[[ $(cat "$work/out") == "-- pgshape: no changes" ]]'
+
+original_url=$url
+fresh_db inspect_copy
+"$psql_bin" -X -q -v ON_ERROR_STOP=1 -d "$db" -f inspected.sql >"$work/out" 2>"$work/err"
+rc=$?
+check "the inspected file loads into PostgreSQL" "psql -f inspected.sql failed" all 'rc_is 0'
+run diff --from "$url" --to "$original_url" --exit-code
+check "a database loaded from the inspected file equals the original" "expected exit 0" all 'rc_is 0'
+
+printf '%d passed, %d failed\n' "$passed" "$failed"
+[[ $failed -eq 0 ]]

@@ -1,0 +1,179 @@
+// parser/canonical_expr: what a person writes and what the catalog prints
+// back compare equal exactly when they mean the same thing.
+#include <string>
+
+#include <doctest/doctest.h>
+
+#include "tests/unit/unit_support.hpp"
+
+using namespace pgshape;
+using unit::model_of;
+
+namespace {
+
+// The CHECK expression of `CREATE TABLE t (<columns>, CHECK (<check>))`.
+model::Expr check_expr(const std::string& columns, const std::string& check) {
+    const auto m = model_of("CREATE TYPE mood AS ENUM ('new', 'old');\nCREATE TABLE t (" + columns + ",\n  CHECK (" +
+                            check + "));");
+    for (const auto& [key, c] : m.constraints)
+        if (c.type == model::ConstraintType::check) {
+            REQUIRE(c.check.has_value());
+            return *c.check;
+        }
+    FAIL("no check constraint in the model");
+    return {};
+}
+
+// The default of `CREATE TABLE t (c <type> DEFAULT <expr>)`.
+model::Expr default_expr(const std::string& type, const std::string& expr) {
+    const auto m = model_of("CREATE TYPE mood AS ENUM ('new', 'old');\nCREATE TABLE t (c " + type + " DEFAULT " + expr + ");");
+    const auto* column = m.tables.at({"public", "t"}).find_column("c");
+    REQUIRE(column != nullptr);
+    REQUIRE(column->default_value.has_value());
+    return *column->default_value;
+}
+
+struct Pair {
+    const char* name;
+    const char* columns;  // or the column type, for defaults
+    const char* a;
+    const char* b;
+};
+
+} // namespace
+
+TEST_CASE("canonical_expr: a check as written equals the catalog's form") {
+    const Pair rows[] = {
+        {"numeric comparison", "price numeric", "price > 0", "(price > (0)::numeric)"},
+        {"numeric(10,2) comparison", "price numeric(10,2)", "price >= 0", "(price >= (0)::numeric)"},
+        {"integer comparison", "qty integer", "qty > 0", "(qty > 0)"},
+        {"varchar IN", "status varchar(20)", "status IN ('a','b')",
+         "((status)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))"},
+        {"text IN", "kind text", "kind IN ('a', 'b')", "(kind = ANY (ARRAY['a'::text, 'b'::text]))"},
+        {"text NOT IN", "kind text", "kind NOT IN ('a', 'b')", "(kind <> ALL (ARRAY['a'::text, 'b'::text]))"},
+        {"varchar LIKE", "name varchar(50)", "name LIKE 'a%'", "((name)::text ~~ 'a%'::text)"},
+        {"text ILIKE", "name text", "name ILIKE 'a%'", "(name ~~* 'a%'::text)"},
+        {"BETWEEN", "qty integer", "qty BETWEEN 1 AND 10", "((qty >= 1) AND (qty <= 10))"},
+        {"varchar not empty", "code varchar(10)", "code <> ''", "((code)::text <> ''::text)"},
+        {"qualified function", "email text", "lower(email) = email", "(pg_catalog.lower(email) = email)"},
+        {"integer column against numeric", "qty integer", "qty > 0.5", "((qty)::numeric > 0.5)"},
+        {"explicit cast kept under the catalog's own ::text", "code text", "code::varchar(10) = 'x'",
+         "(((code)::character varying(10))::text = 'x'::text)"},
+        {"char(n) column against text", "code char(3)", "code::text = 'abc'", "((code)::text = 'abc'::text)"},
+        {"widening numeric cast", "qty smallint", "qty::numeric > 0.5", "((qty)::numeric > 0.5)"},
+        {"redundant parentheses", "a integer, b integer", "(a > b)", "((a > b))"},
+        {"boolean combination", "a integer, b integer", "a > 0 AND b > 0 OR a IS NULL",
+         "(((a > 0) AND (b > 0)) OR (a IS NULL))"},
+    };
+    for (const auto& row : rows) {
+        SUBCASE(row.name) {
+            const auto a = check_expr(row.columns, row.a);
+            const auto b = check_expr(row.columns, row.b);
+            CHECK(a.canon == b.canon);
+            CHECK(a == b);
+        }
+    }
+}
+
+TEST_CASE("canonical_expr: a default as written equals the catalog's form") {
+    const Pair rows[] = {
+        {"varchar literal", "varchar(20)", "'x'", "'x'::character varying"},
+        {"text literal", "text", "'x'", "'x'::text"},
+        {"negative integer", "integer", "-1", "'-1'::integer"},
+        {"numeric zero", "numeric(10,2)", "0", "(0)::numeric"},
+        {"numeric fraction", "numeric(10,2)", "1.5", "1.5"},
+        {"date literal", "date", "'2020-01-01'", "'2020-01-01'::date"},
+        {"enum label", "mood", "'new'", "'new'::mood"},
+        {"enum label qualified", "mood", "'new'", "'new'::public.mood"},
+        {"now", "timestamptz", "now()", "now()"},
+        {"pg_catalog.now", "timestamptz", "now()", "pg_catalog.now()"},
+        {"current_timestamp", "timestamptz", "CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP"},
+        {"nextval", "integer", "nextval('t_c_seq')", "nextval('public.t_c_seq'::regclass)"},
+        {"boolean", "boolean", "true", "true"},
+    };
+    for (const auto& row : rows) {
+        SUBCASE(row.name) {
+            const auto a = default_expr(row.columns, row.a);
+            const auto b = default_expr(row.columns, row.b);
+            CHECK(a.canon == b.canon);
+        }
+    }
+}
+
+TEST_CASE("canonical_expr: different expressions stay different") {
+    const Pair checks[] = {
+        {"literal value", "price numeric", "price > 0", "price > 5"},
+        {"operator", "price numeric", "price > 0", "price >= 0"},
+        {"letter case of a literal", "s text", "s <> 'A'", "s <> 'a'"},
+        {"precedence", "a integer, b integer, c integer", "a + b * c > 0", "(a + b) * c > 0"},
+        {"AND vs OR", "a integer, b integer", "a > 0 AND b > 0", "a > 0 OR b > 0"},
+        {"IS NULL vs IS NOT NULL", "a integer", "a IS NULL", "a IS NOT NULL"},
+        {"IN list grows", "s text", "s IN ('a', 'b')", "s IN ('a', 'b', 'c')"},
+        {"IN vs NOT IN", "s text", "s IN ('a', 'b')", "s NOT IN ('a', 'b')"},
+        {"LIKE vs ILIKE", "s text", "s LIKE 'a%'", "s ILIKE 'a%'"},
+        {"LIKE vs NOT LIKE", "s text", "s LIKE 'a%'", "s NOT LIKE 'a%'"},
+        {"BETWEEN vs NOT BETWEEN", "a integer", "a BETWEEN 1 AND 10", "a NOT BETWEEN 1 AND 10"},
+        {"BETWEEN bounds", "a integer", "a BETWEEN 1 AND 10", "a BETWEEN 1 AND 11"},
+        {"columns swapped", "a integer, b integer", "a > b", "b > a"},
+        {"function", "s text", "lower(s) = s", "upper(s) = s"},
+        {"number vs string", "s text", "s = '1'", "s = '2'"},
+        {"integer vs decimal", "price numeric", "price > 1", "price > 1.5"},
+        // A narrowing cast of a column changes the meaning: 5.4::integer is 5.
+        {"column cast to integer", "price numeric", "price > 5", "(price)::integer > 5"},
+        {"column cast to a shorter varchar", "s text", "s = 'a'", "(s)::varchar(1) = 'a'"},
+        {"column cast to numeric with a scale", "price numeric", "price > 5", "(price)::numeric(10,0) > 5"},
+        // Casting to char(1) keeps only the first character.
+        {"column cast to char(1)", "s text", "s = 'a'", "(s)::character(1) = 'a'"},
+    };
+    for (const auto& row : checks) {
+        SUBCASE(row.name) {
+            const auto a = check_expr(row.columns, row.a);
+            const auto b = check_expr(row.columns, row.b);
+            CHECK(a.canon != b.canon);
+            CHECK_FALSE(a == b);
+        }
+    }
+    const Pair defaults[] = {
+        {"integer vs text literal", "text", "'1'::int", "'1'::text"},
+        {"literal case", "text", "'A'", "'a'"},
+        {"sequence", "integer", "nextval('a_seq')", "nextval('b_seq')"},
+        {"schema of a sequence", "integer", "nextval('a_seq')", "nextval('other.a_seq')"},
+        {"now vs clock_timestamp", "timestamptz", "now()", "clock_timestamp()"},
+        {"enum label", "mood", "'new'", "'old'"},
+    };
+    for (const auto& row : defaults) {
+        SUBCASE(row.name) {
+            const auto a = default_expr(row.columns, row.a);
+            const auto b = default_expr(row.columns, row.b);
+            CHECK(a.canon != b.canon);
+        }
+    }
+}
+
+TEST_CASE("canonical_expr: the SQL kept for plans is the deparsed source") {
+    const auto e = check_expr("price numeric", "price > 0");
+    CHECK(e.sql == "price > 0");
+    const auto d = default_expr("varchar(20)", "'x'");
+    CHECK(d.sql == "'x'");
+}
+
+TEST_CASE("canonical_expr: whole models from the two spellings are equal") {
+    const auto written = model_of(R"(
+        CREATE TABLE products (
+            id integer PRIMARY KEY,
+            price numeric(10,2) NOT NULL CHECK (price > 0),
+            status varchar(20) DEFAULT 'draft' CHECK (status IN ('draft', 'live')),
+            created_at timestamptz DEFAULT now()
+        );)");
+    const auto catalog = model_of(R"(
+        CREATE TABLE public.products (
+            id int4 NOT NULL,
+            price numeric(10,2) NOT NULL,
+            status character varying(20) DEFAULT 'draft'::character varying,
+            created_at timestamp with time zone DEFAULT now(),
+            CONSTRAINT products_pkey PRIMARY KEY (id),
+            CONSTRAINT products_price_check CHECK ((price > (0)::numeric)),
+            CONSTRAINT products_status_check CHECK (((status)::text = ANY ((ARRAY['draft'::character varying, 'live'::character varying])::text[])))
+        );)");
+    CHECK(written == catalog);
+}

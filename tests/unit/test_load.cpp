@@ -1,0 +1,136 @@
+// parser/load: schema files → model, and the located errors for bad input.
+#include <string>
+
+#include <doctest/doctest.h>
+
+#include "tests/unit/unit_support.hpp"
+
+using namespace pgshape;
+using unit::load_error;
+using unit::model_of;
+
+TEST_CASE("load: errors carry file:line:col, the line and a caret") {
+    struct Row {
+        const char* name;
+        const char* sql;
+        const char* expected;  // the whole message
+    };
+    const Row rows[] = {
+        {"syntax error",
+         "CREATE TABLE t (id int,, name text);",
+         "schema.sql:1:24: error: syntax error at or near \",\"\n"
+         "  CREATE TABLE t (id int,, name text);\n"
+         "                         ^\n"
+         "  help: check the SQL syntax near the caret"},
+        {"syntax error on a later line",
+         "CREATE TABLE a (id int);\n\nCREATE TABEL b (id int);",
+         "schema.sql:3:8: error: syntax error at or near \"TABEL\"\n"
+         "  CREATE TABEL b (id int);\n"
+         "         ^\n"
+         "  help: check the SQL syntax near the caret"},
+        {"syntax error after multi-byte characters",
+         "-- \xec\xa3\xbc\xeb\xac\xb8\nCREATE TABLE \"\xec\xa3\xbc\xeb\xac\xb8\" (id int,, x text);",
+         "schema.sql:2:27: error: syntax error at or near \",\"\n"
+         "  CREATE TABLE \"\xec\xa3\xbc\xeb\xac\xb8\" (id int,, x text);\n"
+         "                            ^\n"
+         "  help: check the SQL syntax near the caret"},
+        {"unterminated string shows one line",
+         "CREATE TABLE t (s text DEFAULT 'abc);\nCREATE TABLE u (id int);\n",
+         "schema.sql:1:32: error: unterminated quoted string at or near \"'abc);...\"\n"
+         "  CREATE TABLE t (s text DEFAULT 'abc);\n"
+         "                                 ^\n"
+         "  help: check the SQL syntax near the caret"},
+        {"undefined table in a foreign key",
+         "CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers (id));",
+         "schema.sql:1:69: error: table public.customers is not defined\n"
+         "  CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers (id));\n"
+         "                                                                      ^\n"
+         "  help: define it with CREATE TABLE in one of the schema files"},
+        {"duplicate table",
+         "CREATE TABLE t (id int);\nCREATE TABLE t (id int);",
+         "schema.sql:2:14: error: relation public.t is defined twice\n"
+         "  CREATE TABLE t (id int);\n"
+         "               ^\n"
+         "  help: first defined at schema.sql:1:14"},
+        {"tab before the error",
+         "CREATE TABLE t (\n\tid int,,\n\tx text);",
+         "schema.sql:2:9: error: syntax error at or near \",\"\n"
+         "   id int,,\n"
+         "          ^\n"
+         "  help: check the SQL syntax near the caret"},
+    };
+    for (const auto& row : rows) {
+        SUBCASE(row.name) { CHECK(load_error(row.sql) == row.expected); }
+    }
+}
+
+TEST_CASE("load: references are checked after every statement is read") {
+    // Statement order does not matter: the FK names a table defined later,
+    // the index and the comment come before their table.
+    const auto forward = model_of(R"(
+        CREATE INDEX orders_customer_idx ON orders (customer_id);
+        COMMENT ON TABLE orders IS 'orders';
+        CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers (id));
+        CREATE TABLE customers (id int PRIMARY KEY);
+        CREATE SCHEMA IF NOT EXISTS app;
+    )");
+    const auto backward = model_of(R"(
+        CREATE SCHEMA app;
+        CREATE TABLE customers (id int PRIMARY KEY);
+        CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers (id));
+        COMMENT ON TABLE orders IS 'orders';
+        CREATE INDEX orders_customer_idx ON orders (customer_id);
+    )");
+    CHECK(forward == backward);
+    CHECK(forward.tables.size() == 2);
+    CHECK(forward.indexes.count({"public", "orders_customer_idx"}) == 1);
+}
+
+TEST_CASE("load: files in any order give the same model") {
+    const std::vector<parser::SourceFile> ab{{"a.sql", "CREATE TABLE a (id int PRIMARY KEY);"},
+                                             {"b.sql", "CREATE TABLE b (a_id int REFERENCES a);"}};
+    const std::vector<parser::SourceFile> ba{ab[1], ab[0]};
+    CHECK(parser::load_sources(ab) == parser::load_sources(ba));
+}
+
+TEST_CASE("load: errors name the file they are in") {
+    const std::vector<parser::SourceFile> files{{"tables.sql", "CREATE TABLE a (id int PRIMARY KEY);"},
+                                                {"indexes.sql", "\nCREATE INDEX ON a (missing);"}};
+    try {
+        parser::load_sources(files);
+        FAIL("loaded without error");
+    } catch (const UserError& e) {
+        CHECK(std::string(e.what()).rfind("indexes.sql:2:", 0) == 0);
+        CHECK(std::string(e.what()).find("column missing of table public.a is not defined") != std::string::npos);
+    }
+}
+
+TEST_CASE("load: names PostgreSQL would choose") {
+    const auto m = model_of(R"(
+        CREATE TABLE orders (
+            id serial PRIMARY KEY,
+            email text UNIQUE,
+            qty int CHECK (qty > 0),
+            customer_id int REFERENCES customers
+        );
+        CREATE TABLE customers (id int PRIMARY KEY);
+        CREATE INDEX ON orders (lower(email));
+    )");
+    CHECK(m.constraints.count({{"public", "orders"}, "orders_pkey"}) == 1);
+    CHECK(m.constraints.count({{"public", "orders"}, "orders_email_key"}) == 1);
+    CHECK(m.constraints.count({{"public", "orders"}, "orders_qty_check"}) == 1);
+    CHECK(m.constraints.count({{"public", "orders"}, "orders_customer_id_fkey"}) == 1);
+    CHECK(m.sequences.count({"public", "orders_id_seq"}) == 1);
+    CHECK(m.indexes.count({"public", "orders_lower_idx"}) == 1);
+    // REFERENCES without columns means the referenced table's primary key.
+    CHECK(m.constraints.at({{"public", "orders"}, "orders_customer_id_fkey"}).ref_columns ==
+          std::vector<std::string>{"id"});
+    // serial: integer NOT NULL DEFAULT nextval(...), the sequence owned by the column.
+    const auto* id = m.tables.at({"public", "orders"}).find_column("id");
+    REQUIRE(id != nullptr);
+    CHECK(model::render_type(id->type) == "integer");
+    CHECK(id->not_null);
+    REQUIRE(id->default_value.has_value());
+    CHECK(id->default_value->sql == "nextval('public.orders_id_seq'::regclass)");
+    CHECK(m.sequences.at({"public", "orders_id_seq"}).owned_by == model::ColumnRef{{"public", "orders"}, "id"});
+}
