@@ -48,6 +48,40 @@ std::string typmod_text(const PgQuery__TypeName* tn) {
     return out;
 }
 
+// The integer value of a typmod node, or -1.
+int typmod_int(const Node* mod) {
+    if (mod->node_case == PG_QUERY__NODE__NODE_A_CONST && mod->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL)
+        return mod->a_const->ival->ival;
+    return -1;
+}
+
+// interval's typmods are a field mask (INTERVAL_MASK bits of datetime.h)
+// and a precision: `interval day to second(3)` is {DAY|HOUR|MINUTE|SECOND, 3},
+// `interval(3)` is {INTERVAL_FULL_RANGE, 3}. format_type() prints the fields
+// as words after the name, so they go into the name here.
+void canonical_interval(const PgQuery__TypeName* tn, model::TypeRef& type) {
+    constexpr int k_full_range = 0x7FFF;
+    constexpr std::array<std::pair<int, std::string_view>, 13> k_fields = {{
+        {1 << 2, "year"}, {1 << 1, "month"}, {1 << 3, "day"}, {1 << 10, "hour"}, {1 << 11, "minute"},
+        {1 << 12, "second"}, {(1 << 2) | (1 << 1), "year to month"}, {(1 << 3) | (1 << 10), "day to hour"},
+        {(1 << 3) | (1 << 10) | (1 << 11), "day to minute"},
+        {(1 << 3) | (1 << 10) | (1 << 11) | (1 << 12), "day to second"}, {(1 << 10) | (1 << 11), "hour to minute"},
+        {(1 << 10) | (1 << 11) | (1 << 12), "hour to second"}, {(1 << 11) | (1 << 12), "minute to second"},
+    }};
+    type.name = "interval";
+    type.modifiers.clear();
+    if (tn->n_typmods == 0) return;
+    const int mask = typmod_int(tn->typmods[0]);
+    if (mask != k_full_range) {
+        for (const auto& [bits, words] : k_fields)
+            if (bits == mask) type.name.append(" ").append(words);
+    }
+    if (tn->n_typmods >= 2) {
+        const int precision = typmod_int(tn->typmods[1]);
+        if (precision >= 0) type.modifiers = std::to_string(precision);
+    }
+}
+
 } // namespace
 
 ResolvedType canonical_type(const PgQuery__TypeName* tn) {
@@ -74,6 +108,7 @@ ResolvedType canonical_type(const PgQuery__TypeName* tn) {
                 return out;
             }
         }
+        if (name == "interval") { canonical_interval(tn, out.type); return out; }
         for (auto builtin : k_builtin) {
             if (name == builtin) { out.type.name = name; return out; }
         }
