@@ -221,6 +221,56 @@ check "apply with a failing statement leaves the database as it was" \
     all '! table_exists "$db" public.audit' '[[ $(sql "$db" "SELECT count(*) FROM items") == 2 ]]' \
         'grep -q "CREATE TABLE public.items" before.dump' 'cmp -s before.dump after.dump'
 
+# Every spelling of a type is created as written and reads back the same.
+fresh_db types
+cat >types.sql <<'EOF'
+CREATE TYPE mood AS ENUM ('a', 'b');
+CREATE TABLE typed (
+    id int4 PRIMARY KEY,
+    a interval day,
+    b interval(3),
+    c interval hour to minute,
+    d interval day to second(2),
+    e char,
+    f "char",
+    g timestamp(3),
+    h timestamptz,
+    i time(2) with time zone,
+    j bit varying(5),
+    k float(24),
+    l numeric(10),
+    m varchar(20)[],
+    n mood[],
+    o decimal(8,3)
+);
+EOF
+run apply --database "$url" --to types.sql
+check "apply creates columns of every type spelling" "expected exit 0" all 'rc_is 0'
+run plan --from "$url" --to types.sql
+check "columns of every type spelling read back unchanged" "expected exactly '-- pgshape: no changes'" \
+    all 'rc_is 0' '[[ $(cat "$work/out") == "-- pgshape: no changes" ]]'
+
+# An enum value added and used (as a default) by the same apply: PostgreSQL
+# refuses a new enum value before the ALTER TYPE ... ADD VALUE commits.
+fresh_db enum
+cat >mood_a.sql <<'EOF'
+CREATE TYPE mood AS ENUM ('a');
+CREATE TABLE people (id integer PRIMARY KEY, m mood NOT NULL DEFAULT 'a');
+EOF
+cat >mood_ab.sql <<'EOF'
+CREATE TYPE mood AS ENUM ('a', 'b');
+CREATE TABLE people (id integer PRIMARY KEY, m mood NOT NULL DEFAULT 'b');
+EOF
+default_of_m() { sql "$db" "SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'people'::regclass"; }
+run apply --database "$url" --to mood_a.sql
+check "apply creates an enum and a table using it" "expected exit 0" all 'rc_is 0'
+run apply --database "$url" --to mood_ab.sql
+check "apply adds an enum value and uses it as a default" "expected exit 0 and the new default in place" \
+    all 'rc_is 0' '[[ $(default_of_m) == "'"'b'"'::mood" ]]'
+run plan --from "$url" --to mood_ab.sql
+check "plan after adding an enum value and using it is empty" "expected exactly '-- pgshape: no changes'" \
+    all 'rc_is 0' '[[ $(cat "$work/out") == "-- pgshape: no changes" ]]'
+
 # inspect writes a schema that pgshape reads back as the same schema, and
 # that PostgreSQL accepts.
 fresh_db inspect

@@ -66,6 +66,22 @@ TEST_CASE("canonical_type: spellings of built-in types") {
         {"interval", "interval"},
         {"bytea", "bytea"},
         {"inet", "inet"},
+        {"char", "character(1)"},
+        {"\"char\"", "\"char\""},
+        {"timestamp(3)", "timestamp(3) without time zone"},
+        {"time(2) with time zone", "time(2) with time zone"},
+        {"float(24)", "real"},
+        {"float(25)", "double precision"},
+        {"dec(5,2)", "numeric(5,2)"},
+        {"bit varying(5)", "bit varying(5)"},
+        // interval's typmods are a field mask and a precision, printed as format_type() does.
+        {"interval(3)", "interval(3)"},
+        {"interval day", "interval day"},
+        {"interval year to month", "interval year to month"},
+        {"interval hour to minute", "interval hour to minute"},
+        {"interval day to second(2)", "interval day to second(2)"},
+        {"interval second(3)", "interval second(3)"},
+        {"interval minute to second", "interval minute to second"},
     };
     for (const auto& row : rows) {
         SUBCASE(row.written) {
@@ -85,6 +101,8 @@ TEST_CASE("canonical_type: spellings that mean the same type compare equal") {
     CHECK_FALSE(resolve("varchar(20)").type == resolve("varchar(21)").type);
     CHECK_FALSE(resolve("timestamp").type == resolve("timestamptz").type);
     CHECK_FALSE(resolve("integer").type == resolve("integer[]").type);
+    CHECK_FALSE(resolve("interval day").type == resolve("interval hour").type);
+    CHECK_FALSE(resolve("interval(3)").type == resolve("interval").type);
 }
 
 TEST_CASE("canonical_type: serial types") {
@@ -142,6 +160,7 @@ TEST_CASE("canonical_type: arrays") {
         {"varchar(20)[]", "character varying(20)[]"},
         {"numeric(10)[]", "numeric(10,0)[]"},
         {"timestamptz[]", "timestamp with time zone[]"},
+        {"interval day[]", "interval day[]"},
     };
     for (const auto& row : rows) {
         SUBCASE(row.written) {
