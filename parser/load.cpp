@@ -21,8 +21,9 @@ namespace {
 namespace fs = std::filesystem;
 
 // Statements are applied in passes so that file order never matters:
-// objects first, then what refers to them, then comments on all of them.
-enum class Pass { create = 0, alter = 1, comment = 2 };
+// objects first, then columns added or changed by ALTER, then keys, checks
+// and indexes over those columns, then comments on all of it.
+enum class Pass { create = 0, columns = 1, keys = 2, comment = 3 };
 
 // "CREATE VIEW", "DROP TABLE", ... for the unsupported-statement error.
 std::string statement_words(std::string_view text, std::size_t offset) {
@@ -54,38 +55,95 @@ struct LoadedFile {
     std::unique_ptr<ParseTree> tree;
 };
 
-std::optional<Pass> pass_of(const Node* stmt) {
+// The passes a statement takes part in (ALTER TABLE: its column subcommands
+// in one, its constraints in the next).
+std::vector<Pass> passes_of(const Node* stmt) {
     switch (stmt->node_case) {
     case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:
     case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
     case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
     case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
     case PG_QUERY__NODE__NODE_CREATE_STMT:
-        return Pass::create;
+        return {Pass::create};
     case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+        return {Pass::columns, Pass::keys};
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
     case PG_QUERY__NODE__NODE_INDEX_STMT:
-        return Pass::alter;
+        return {Pass::keys};
     case PG_QUERY__NODE__NODE_COMMENT_STMT:
-        return Pass::comment;
+        return {Pass::comment};
+    case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
+    case PG_QUERY__NODE__NODE_SELECT_STMT:
+        return {};  // checked by is_session_setting
     default:
-        return std::nullopt;
+        return {};
     }
 }
 
-void dispatch(StatementContext& ctx, Node* stmt) {
+void dispatch(StatementContext& ctx, Node* stmt, Pass pass) {
     switch (stmt->node_case) {
     case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT: return transform_create_schema(ctx, stmt->create_schema_stmt);
     case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT: return transform_create_extension(ctx, stmt->create_extension_stmt);
     case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT: return transform_create_enum(ctx, stmt->create_enum_stmt);
     case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: return transform_create_sequence(ctx, stmt->create_seq_stmt);
     case PG_QUERY__NODE__NODE_CREATE_STMT: return transform_create_table(ctx, stmt->create_stmt);
-    case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: return transform_alter_table(ctx, stmt->alter_table_stmt);
+    case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+        return transform_alter_table(ctx, stmt->alter_table_stmt,
+                                     pass == Pass::columns ? AlterTablePart::columns : AlterTablePart::constraints);
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT: return transform_alter_sequence(ctx, stmt->alter_seq_stmt);
     case PG_QUERY__NODE__NODE_INDEX_STMT: return transform_create_index(ctx, stmt->index_stmt);
     case PG_QUERY__NODE__NODE_COMMENT_STMT: return transform_comment(ctx, stmt->comment_stmt);
     default: break;
     }
+}
+
+// Session settings a dump starts with (pg_dump's SET lines): harmless to a
+// schema. Anything that changes name resolution is not: search_path may only
+// be emptied (pg_dump qualifies every name).
+bool is_session_setting(const Node* stmt) {
+    static const std::set<std::string> k_harmless = {
+        "client_encoding", "statement_timeout", "lock_timeout", "idle_in_transaction_session_timeout",
+        "standard_conforming_strings", "check_function_bodies", "xmloption", "client_min_messages",
+        "row_security", "default_tablespace", "default_table_access_method", "default_with_oids",
+        "escape_string_warning", "transaction_timeout", "synchronous_commit"};
+    if (stmt->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT) {
+        const auto* set = stmt->variable_set_stmt;
+        const std::string name = set->name ? set->name : "";
+        if (k_harmless.count(name)) return true;
+        if (name == "search_path" && set->n_args == 1 && set->args[0]->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+            set->args[0]->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL && !*set->args[0]->a_const->sval->sval)
+            return true;
+        return false;
+    }
+    // SELECT pg_catalog.set_config('search_path', '', false);
+    if (stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) {
+        const auto* select = stmt->select_stmt;
+        if (select->n_target_list != 1 || select->n_from_clause) return false;
+        const Node* val = select->target_list[0]->res_target->val;
+        if (!val || val->node_case != PG_QUERY__NODE__NODE_FUNC_CALL) return false;
+        const auto* call = val->func_call;
+        if (str_value(call->funcname[call->n_funcname - 1]) != "set_config" || call->n_args < 2) return false;
+        auto text_arg = [&](std::size_t i) -> std::string_view {
+            const Node* a = call->args[i];
+            if (a->node_case != PG_QUERY__NODE__NODE_A_CONST || a->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL) return "?";
+            return a->a_const->sval->sval;
+        };
+        return (k_harmless.count(std::string(text_arg(0))) > 0) || (text_arg(0) == "search_path" && text_arg(1).empty());
+    }
+    return false;
+}
+
+[[noreturn]] void reject_statement(const Builder& builder, Location where, const Node* stmt) {
+    const std::string words = statement_words(where.file->text, where.offset);
+    if (stmt->node_case == PG_QUERY__NODE__NODE_RENAME_STMT)
+        builder.fail(where, fmt::format("{} ... RENAME is not supported in schema files", words),
+                     "schema files describe the desired state: write the object under its new name");
+    if (stmt->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT)
+        builder.fail(where, "SET of this setting is not supported in schema files",
+                     "only session settings that do not change name resolution are accepted (search_path may only be '')");
+    builder.fail(where, fmt::format("{} is not supported in schema files", words),
+                 "schema files hold CREATE SCHEMA/EXTENSION/TYPE ... AS ENUM/TABLE/SEQUENCE/INDEX, "
+                 "ALTER TABLE/SEQUENCE and COMMENT ON statements");
 }
 
 std::string read_file(const fs::path& path) {
@@ -115,16 +173,15 @@ model::SchemaModel load_sources(const std::vector<SourceFile>& files) {
             for (std::size_t i = 0; i < lf.tree->size(); ++i) {
                 const auto& raw = lf.tree->stmt(i);
                 const std::size_t offset = skip_blanks(lf.file->text, static_cast<std::size_t>(raw.stmt_location));
-                const auto stmt_pass = pass_of(raw.stmt);
-                if (!stmt_pass) {
-                    const std::string words = statement_words(lf.file->text, offset);
-                    builder.fail({lf.file, offset}, fmt::format("{} is not supported in schema files", words),
-                                 "schema files hold CREATE SCHEMA/EXTENSION/TYPE ... AS ENUM/TABLE/SEQUENCE/INDEX, "
-                                 "ALTER TABLE/SEQUENCE and COMMENT ON statements");
+                const auto stmt_passes = passes_of(raw.stmt);
+                if (stmt_passes.empty()) {
+                    if (is_session_setting(raw.stmt)) continue;
+                    if (pass == 0) reject_statement(builder, {lf.file, offset}, raw.stmt);
+                    continue;
                 }
-                if (static_cast<int>(*stmt_pass) != pass) continue;
+                if (std::find(stmt_passes.begin(), stmt_passes.end(), static_cast<Pass>(pass)) == stmt_passes.end()) continue;
                 StatementContext ctx{builder, *lf.tree, *lf.file, offset};
-                dispatch(ctx, raw.stmt);
+                dispatch(ctx, raw.stmt, static_cast<Pass>(pass));
             }
         }
         if (pass == static_cast<int>(Pass::create)) builder.run_deferred_checks();

@@ -22,4 +22,10 @@ void apply_statements(pqxx::connection& conn, const std::vector<std::string>& st
     tx.commit();
 }
 
+void apply_plan(pqxx::connection& conn, const plan::Plan& plan, plan::Direction direction) {
+    const auto split = plan::split_statements(plan, direction);
+    for (const auto& stmt : split.outside_transaction) apply_statements(conn, {stmt});
+    apply_statements(conn, split.in_transaction);
+}
+
 } // namespace pgshape::apply

@@ -34,7 +34,7 @@ int run_apply(const ApplyOptions& o) {
         std::cout << "Dry run: nothing applied.\n";
         return exit_codes::ok;
     }
-    apply::apply_statements(*conn, plan::statements(plan, plan::Direction::up));
+    apply::apply_plan(*conn, plan, plan::Direction::up);
     std::cout << fmt::format("Applied {} step{}.\n", plan.steps.size(), plan.steps.size() == 1 ? "" : "s");
     return exit_codes::ok;
 }
@@ -44,8 +44,8 @@ int run_apply(const ApplyOptions& o) {
 void add_apply_command(CLI::App& app, int& exit_code) {
     auto opts = std::make_shared<ApplyOptions>();
     auto* cmd = app.add_subcommand("apply", "migrate a live database to the desired schema, in one transaction");
-    cmd->add_option("--database", opts->database, "postgresql:// URL of the database to change")->required();
-    cmd->add_option("--to", opts->to, "desired schema: .sql file, directory, postgresql:// URL or empty")->required();
+    cmd->add_option("--database", opts->database, "postgresql:// URL of the database to change")->required()->check(non_empty);
+    cmd->add_option("--to", opts->to, "desired schema: .sql file, directory, postgresql:// URL or empty")->required()->check(non_empty);
     cmd->add_flag("--dry-run", opts->dry_run, "print the plan, change nothing");
     opts->hazards.add_to(*cmd);
     cmd->callback([opts, &exit_code] { exit_code = run_apply(*opts); });

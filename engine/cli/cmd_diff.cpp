@@ -25,8 +25,8 @@ int run_diff(const DiffOptions& o) {
 void add_diff_command(CLI::App& app, int& exit_code) {
     auto opts = std::make_shared<DiffOptions>();
     auto* cmd = app.add_subcommand("diff", "summarize the differences between two schemas");
-    cmd->add_option("--from", opts->from, "current schema: .sql file, directory, postgresql:// URL or empty")->required();
-    cmd->add_option("--to", opts->to, "desired schema: .sql file, directory, postgresql:// URL or empty")->required();
+    cmd->add_option("--from", opts->from, "current schema: .sql file, directory, postgresql:// URL or empty")->required()->check(non_empty);
+    cmd->add_option("--to", opts->to, "desired schema: .sql file, directory, postgresql:// URL or empty")->required()->check(non_empty);
     cmd->add_flag("--exit-code", opts->exit_code, "exit 2 when there are differences, 0 when there are none");
     cmd->callback([opts, &exit_code] { exit_code = run_diff(*opts); });
 }

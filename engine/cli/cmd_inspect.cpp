@@ -32,7 +32,7 @@ int run_inspect(const InspectOptions& o) {
 void add_inspect_command(CLI::App& app, int& exit_code) {
     auto opts = std::make_shared<InspectOptions>();
     auto* cmd = app.add_subcommand("inspect", "write a live database's schema as SQL that pgshape reads back");
-    cmd->add_option("database", opts->database, "postgresql:// URL")->required();
+    cmd->add_option("database", opts->database, "postgresql:// URL")->required()->check(non_empty);
     cmd->add_option("--out", opts->out, "file to write (default: standard output)");
     cmd->callback([opts, &exit_code] { exit_code = run_inspect(*opts); });
 }

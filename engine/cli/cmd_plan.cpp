@@ -36,8 +36,8 @@ int run_plan(const PlanOptions& o) {
 void add_plan_command(CLI::App& app, int& exit_code) {
     auto opts = std::make_shared<PlanOptions>();
     auto* cmd = app.add_subcommand("plan", "print the migration from one schema to another");
-    cmd->add_option("--from", opts->from, "current schema: .sql file, directory, postgresql:// URL or empty")->required();
-    cmd->add_option("--to", opts->to, "desired schema: .sql file, directory, postgresql:// URL or empty")->required();
+    cmd->add_option("--from", opts->from, "current schema: .sql file, directory, postgresql:// URL or empty")->required()->check(non_empty);
+    cmd->add_option("--to", opts->to, "desired schema: .sql file, directory, postgresql:// URL or empty")->required()->check(non_empty);
     cmd->add_option("--format", opts->format, "sql (default) or text")->check(CLI::IsMember({"sql", "text"}));
     cmd->add_option("--direction", opts->direction, "up (default) or down")->check(CLI::IsMember({"up", "down"}));
     opts->hazards.add_to(*cmd);

@@ -1,6 +1,22 @@
 #include "engine/model/schema_model.hpp"
 
+#include <climits>
+#include <cstdint>
+
 namespace pgshape::model {
+
+SequenceOptions default_sequence_options(const TypeRef& type, std::int64_t increment) {
+    SequenceOptions o;
+    o.data_type = type;
+    o.increment = increment;
+    std::int64_t lo = INT64_MIN, hi = INT64_MAX;
+    if (type.name == "smallint") lo = INT16_MIN, hi = INT16_MAX;
+    if (type.name == "integer") lo = INT32_MIN, hi = INT32_MAX;
+    o.min_value = increment > 0 ? 1 : lo;
+    o.max_value = increment > 0 ? hi : -1;
+    o.start = increment > 0 ? o.min_value : o.max_value;
+    return o;
+}
 
 const Column* Table::find_column(const std::string& column) const {
     for (const auto& c : columns)

@@ -1,6 +1,7 @@
 #pragma once
 // The schema model: plain values, compared with defaulted operator==.
 #include <cstdint>
+#include <climits>
 #include <map>
 #include <optional>
 #include <string>
@@ -41,15 +42,25 @@ struct ColumnRef {
     auto operator<=>(const ColumnRef&) const = default;
 };
 
-struct Sequence {
-    QualifiedName name;
-    TypeRef data_type;
+// Options shared by sequences and identity columns.
+struct SequenceOptions {
+    TypeRef data_type{"", "bigint", "", false};
     std::int64_t increment = 1;
     std::int64_t min_value = 1;
-    std::int64_t max_value = 0;
+    std::int64_t max_value = INT64_MAX;
     std::int64_t start = 1;
     std::int64_t cache = 1;
     bool cycle = false;
+    bool operator==(const SequenceOptions&) const = default;
+};
+
+// What PostgreSQL gives a sequence of `type` counting in the direction of
+// `increment` when no bound or start is named.
+SequenceOptions default_sequence_options(const TypeRef& type, std::int64_t increment = 1);
+
+struct Sequence {
+    QualifiedName name;
+    SequenceOptions options;
     std::optional<ColumnRef> owned_by;
     Comment comment;
     bool operator==(const Sequence&) const = default;
@@ -64,6 +75,7 @@ struct Column {
     bool not_null = false;
     std::optional<Expr> default_value;
     Identity identity = Identity::none;
+    SequenceOptions identity_options;  // meaningful only for identity columns
     std::optional<Expr> generated;  // GENERATED ALWAYS AS (...) STORED
     Comment comment;
     bool operator==(const Column&) const = default;
@@ -106,6 +118,7 @@ struct Constraint {
     FkAction on_update = FkAction::no_action;
     bool deferrable = false;
     bool initially_deferred = false;
+    bool valid = true;  // false: added NOT VALID, existing rows not checked yet
     // Checks.
     std::optional<Expr> check;
     bool no_inherit = false;

@@ -8,12 +8,17 @@
 namespace pgshape::plan::ddl {
 
 std::string column_definition(const model::Column& column);
+// GENERATED ALWAYS|BY DEFAULT AS IDENTITY [(options that differ from the defaults)]
+std::string identity_clause(const model::Column& column);
 // PRIMARY KEY (...), UNIQUE (...), FOREIGN KEY (...) REFERENCES ..., CHECK (...)
 std::string constraint_definition(const model::Constraint& constraint);
 // CREATE TABLE with columns and the given (non-FK) constraints inline.
 std::string create_table(const model::Table& table, const std::vector<const model::Constraint*>& constraints);
 std::string create_index(const model::Index& index);
 std::string create_sequence(const model::Sequence& sequence);  // without OWNED BY
+// INCREMENT BY ... MINVALUE ... MAXVALUE ... START WITH ... CACHE ... [NO] CYCLE,
+// each prefixed with `prefix` ("" for CREATE/ALTER SEQUENCE, "SET " for identity columns).
+std::string sequence_options(const model::SequenceOptions& options, const std::string& prefix = "");
 std::string create_enum(const model::EnumType& type);
 std::string create_schema(const model::Schema& schema);
 std::string create_extension(const model::Extension& extension);

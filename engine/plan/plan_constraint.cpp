@@ -13,6 +13,9 @@ using model::ConstraintType;
 
 bool is_fk(const model::Constraint& c) { return c.type == ConstraintType::foreign_key; }
 
+// Written inside CREATE TABLE (so created and dropped with the table).
+bool is_inline(const model::Constraint& c) { return !is_fk(c) && c.valid; }
+
 std::string summary(const model::Constraint& c) {
     const char* what = c.type == ConstraintType::primary_key ? "primary key"
                        : c.type == ConstraintType::unique    ? "unique"
@@ -28,12 +31,12 @@ std::vector<std::string> add_statements(const model::Constraint& c) {
 }
 
 void add_step(PlanContext& ctx, const model::Constraint& c) {
-    if (!is_fk(c) && ctx.table_created(c.table)) return;  // inline in CREATE TABLE
+    if (is_inline(c) && ctx.table_created(c.table)) return;
     auto& step = ctx.add(is_fk(c) ? Phase::add_foreign_key : Phase::add_constraint, key_of(c), ChangeSymbol::create,
                          summary(c));
     step.up = add_statements(c);
     step.down = {ddl::drop_constraint(c)};
-    if (!ctx.table_created(c.table)) {
+    if (!ctx.table_created(c.table) && c.valid) {
         const char* why = c.type == ConstraintType::check         ? "validating the check scans the table under lock"
                           : c.type == ConstraintType::foreign_key ? "validating the foreign key scans the table under lock"
                                                                   : "building the key's index blocks writes to the table";
@@ -42,7 +45,7 @@ void add_step(PlanContext& ctx, const model::Constraint& c) {
 }
 
 void drop_step(PlanContext& ctx, const model::Constraint& c) {
-    if (!is_fk(c) && ctx.table_dropped(c.table)) return;  // goes with DROP TABLE, returns with its down
+    if (is_inline(c) && ctx.table_dropped(c.table)) return;  // goes with DROP TABLE, returns with its down
     auto& step = ctx.add(is_fk(c) ? Phase::drop_foreign_key : Phase::drop_constraint, key_of(c), ChangeSymbol::drop,
                          summary(c));
     step.up = {ddl::drop_constraint(c)};
@@ -67,6 +70,20 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Constraint>& 
     const auto& a = *change.from;
     const auto& b = *change.to;
     if (same_except_comment(a, b)) {
+        plan_comment(ctx, key_of(b), ddl::constraint_target(b), a.comment, b.comment);
+        return;
+    }
+    model::Constraint validated = a;
+    validated.valid = true;
+    validated.comment = b.comment;
+    if (!a.valid && b.valid && validated == b) {
+        // NOT VALID → valid: validate in place (no write-blocking lock).
+        auto& step = ctx.add(is_fk(b) ? Phase::add_foreign_key : Phase::add_constraint, key_of(b), ChangeSymbol::alter,
+                             summary(b) + ": validate");
+        step.down_summary = summary(b) + ": NOT VALID";
+        step.up = {"ALTER TABLE " + model::quote_name(b.table) + " VALIDATE CONSTRAINT " + model::quote_ident(b.name)};
+        step.down = {ddl::drop_constraint(b), ddl::add_constraint(a)};
+        if (a.comment) step.down.push_back(ddl::comment_on(ddl::constraint_target(a), a.comment));
         plan_comment(ctx, key_of(b), ddl::constraint_target(b), a.comment, b.comment);
         return;
     }

@@ -95,9 +95,11 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::EnumType>& ch
         auto& step = ctx.add(Phase::create_type, key, ChangeSymbol::alter,
                              fmt::format("type {}: ({}) → ({})", quote_name(t.name), label_list(a.labels),
                                          label_list(b.labels)));
+        step.down_summary = fmt::format("type {}: ({}) → ({})", quote_name(t.name), label_list(b.labels), label_list(a.labels));
         const Hazard lost{HazardKind::data_loss, "rows holding a removed enum value make the rebuild fail"};
         if (only_additions(a.labels, b.labels)) {
             step.up = add_values(a, b);
+            step.up_outside_transaction = true;
         } else {
             step.up = rebuild(a, b.labels, ctx.from);
             step.hazards.push_back(lost);
@@ -105,6 +107,7 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::EnumType>& ch
         }
         // Enum values cannot be removed in place: going back is a rebuild.
         step.down = only_additions(b.labels, a.labels) ? add_values(b, a) : rebuild(b, a.labels, ctx.to);
+        step.down_outside_transaction = only_additions(b.labels, a.labels);
         if (!only_additions(b.labels, a.labels)) step.down_hazards.push_back(lost);
     }
     plan_comment(ctx, key, target, a.comment, b.comment);

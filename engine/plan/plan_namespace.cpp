@@ -51,6 +51,7 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Extension>& c
         }
         if (!a.version.empty() && !b.version.empty() && a.version != b.version) {
             step.summary += ": version " + a.version + " → " + b.version;
+            step.down_summary = "extension " + quote_ident(e.name) + ": version " + b.version + " → " + a.version;
             step.up.push_back("ALTER EXTENSION " + quote_ident(e.name) + " UPDATE TO " + model::quote_literal(b.version));
             step.down.push_back("ALTER EXTENSION " + quote_ident(e.name) + " UPDATE TO " + model::quote_literal(a.version));
         }

@@ -5,6 +5,7 @@
 #include "engine/model/sql_text.hpp"
 #include "engine/plan/ddl.hpp"
 #include "engine/plan/plan_context.hpp"
+#include "engine/plan/sequence_change.hpp"
 
 namespace pgshape::plan {
 namespace {
@@ -13,30 +14,8 @@ using diff::ChangeOp;
 using model::quote_name;
 
 std::string alter_options(const model::Sequence& s) {
-    return fmt::format("ALTER SEQUENCE {} AS {} INCREMENT BY {} MINVALUE {} MAXVALUE {} START WITH {} CACHE {}{}",
-                       quote_name(s.name), model::render_type(s.data_type), s.increment, s.min_value, s.max_value,
-                       s.start, s.cache, s.cycle ? " CYCLE" : " NO CYCLE");
-}
-
-// When the bounds shrink or the direction flips, the current position may
-// fall outside them and PostgreSQL refuses the change: restart at START.
-std::string restart_clause(const model::Sequence& a, const model::Sequence& b) {
-    const bool flips = (a.increment > 0) != (b.increment > 0);
-    if (flips || b.min_value > a.min_value || b.max_value < a.max_value) return fmt::format(" RESTART WITH {}", b.start);
-    return "";
-}
-
-Hazard restart_hazard(const model::Sequence& s) {
-    return {HazardKind::data_loss, fmt::format("sequence {} restarts at {}: values already handed out may come again",
-                                               quote_name(s.name), s.start)};
-}
-
-bool same_options(model::Sequence a, model::Sequence b) {
-    a.owned_by.reset();
-    b.owned_by.reset();
-    a.comment.reset();
-    b.comment.reset();
-    return a == b;
+    return "ALTER SEQUENCE " + quote_name(s.name) + " AS " + model::render_type(s.options.data_type) + " " +
+           ddl::sequence_options(s.options);
 }
 
 void plan_ownership(PlanContext& ctx, const model::ObjectKey& key, const model::Sequence* from,
@@ -53,6 +32,8 @@ void plan_ownership(PlanContext& ctx, const model::ObjectKey& key, const model::
         owned.owned_by = owner_from;
         step.up.push_back(ddl::sequence_owned_by(none));
         step.down.push_back(ddl::sequence_owned_by(owned));
+        step.down_summary = "sequence " + quote_name(s.name) + ": owned by " + quote_name(owner_from->table) + "." +
+                            model::quote_ident(owner_from->column);
     }
     if (owner_to) {
         auto& step = ctx.add(Phase::own_sequence, key, ChangeSymbol::alter,
@@ -62,6 +43,7 @@ void plan_ownership(PlanContext& ctx, const model::ObjectKey& key, const model::
         none.owned_by.reset();
         step.up.push_back(ddl::sequence_owned_by(*to));
         step.down.push_back(ddl::sequence_owned_by(none));
+        step.down_summary = "sequence " + quote_name(s.name) + ": owned by none";
     }
 }
 
@@ -87,12 +69,14 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Sequence>& ch
         step.down_hazards.push_back({HazardKind::data_loss, "sequence " + quote_name(s.name) +
                                                                 " is re-created at its START value, not where it was"});
     } else {
-        if (!same_options(*from, *to)) {
+        if (!(from->options == to->options)) {
             auto& step = ctx.add(Phase::create_sequence, key, ChangeSymbol::alter, "sequence " + quote_name(s.name) + ": options");
-            step.up.push_back(alter_options(*to) + restart_clause(*from, *to));
-            step.down.push_back(alter_options(*from) + restart_clause(*to, *from));
-            if (!restart_clause(*from, *to).empty()) step.hazards.push_back(restart_hazard(*to));
-            if (!restart_clause(*to, *from).empty()) step.down_hazards.push_back(restart_hazard(*from));
+            const std::string what = "sequence " + quote_name(s.name);
+            step.up.push_back(alter_options(*to) + restart_clause(from->options, to->options));
+            step.down.push_back(alter_options(*from) + restart_clause(to->options, from->options));
+            if (!restart_clause(from->options, to->options).empty()) step.hazards.push_back(restart_hazard(what, to->options));
+            if (!restart_clause(to->options, from->options).empty())
+                step.down_hazards.push_back(restart_hazard(what, from->options));
         }
         plan_comment(ctx, key, target, from->comment, to->comment);
     }

@@ -10,11 +10,12 @@ namespace {
 using diff::ChangeOp;
 using model::quote_name;
 
-// The non-FK constraints of a table (FKs are separate steps: they may form cycles).
+// The non-FK constraints of a table that CREATE TABLE can hold (FKs are
+// separate steps: they may form cycles; NOT VALID ones need ALTER TABLE).
 std::vector<const model::Constraint*> inline_constraints(const model::SchemaModel& m, const model::QualifiedName& t) {
     std::vector<const model::Constraint*> out;
     for (auto it = m.constraints.lower_bound({t, ""}); it != m.constraints.end() && it->first.table == t; ++it)
-        if (it->second.type != model::ConstraintType::foreign_key) out.push_back(&it->second);
+        if (it->second.type != model::ConstraintType::foreign_key && it->second.valid) out.push_back(&it->second);
     return out;
 }
 

@@ -11,14 +11,27 @@ const char* hazard_name(HazardKind kind) {
     return "hazard";
 }
 
-std::vector<std::string> statements(const Plan& plan, Direction direction) {
-    std::vector<std::string> out;
+Statements split_statements(const Plan& plan, Direction direction) {
+    Statements out;
+    auto take = [&](const Step& step) {
+        const bool up = direction == Direction::up;
+        const auto& list = up ? step.up : step.down;
+        auto& into = (up ? step.up_outside_transaction : step.down_outside_transaction) ? out.outside_transaction
+                                                                                         : out.in_transaction;
+        into.insert(into.end(), list.begin(), list.end());
+    };
     if (direction == Direction::up) {
-        for (const auto& step : plan.steps) out.insert(out.end(), step.up.begin(), step.up.end());
+        for (const auto& step : plan.steps) take(step);
     } else {
-        for (auto it = plan.steps.rbegin(); it != plan.steps.rend(); ++it)
-            out.insert(out.end(), it->down.begin(), it->down.end());
+        for (auto it = plan.steps.rbegin(); it != plan.steps.rend(); ++it) take(*it);
     }
+    return out;
+}
+
+std::vector<std::string> statements(const Plan& plan, Direction direction) {
+    auto split = split_statements(plan, direction);
+    auto out = std::move(split.outside_transaction);
+    out.insert(out.end(), split.in_transaction.begin(), split.in_transaction.end());
     return out;
 }
 

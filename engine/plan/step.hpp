@@ -48,15 +48,25 @@ enum class Phase {
 
 enum class ChangeSymbol { create, drop, alter };
 
+enum class Direction { up, down };
+
 struct Step {
     Phase phase{};
     model::ObjectKey key;
     ChangeSymbol symbol = ChangeSymbol::alter;
     std::string summary;            // e.g. "column public.orders.status: character varying(20) → text"
+    std::string down_summary;       // the same for `down`, where it is not just the inverse symbol
     std::vector<std::string> up;    // statements without trailing ';'
     std::vector<std::string> down;  // statements undoing `up`, run in order
     std::vector<Hazard> hazards;        // of running `up`
     std::vector<Hazard> down_hazards;   // of running `down` (e.g. data not restored)
+    // ALTER TYPE ... ADD VALUE: its value cannot be used in the transaction
+    // that adds it, so such steps run first, each committed on its own.
+    bool up_outside_transaction = false;
+    bool down_outside_transaction = false;
+    const std::string& summary_for(Direction direction) const {
+        return direction == Direction::down && !down_summary.empty() ? down_summary : summary;
+    }
     bool operator==(const Step&) const = default;
 };
 
@@ -65,9 +75,14 @@ struct Plan {
     bool empty() const { return steps.empty(); }
 };
 
-enum class Direction { up, down };
-
-// The statements of a plan in execution order for one direction.
+// The statements of a plan in execution order for one direction: first
+// those that must run outside the transaction, then the transactional rest.
+struct Statements {
+    std::vector<std::string> outside_transaction;
+    std::vector<std::string> in_transaction;
+};
+Statements split_statements(const Plan& plan, Direction direction);
+// All of them, in the order they run (outside-transaction ones first).
 std::vector<std::string> statements(const Plan& plan, Direction direction);
 // The hazards of a plan for one direction.
 std::vector<Hazard> hazards(const Plan& plan, Direction direction);

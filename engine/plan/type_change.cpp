@@ -54,6 +54,8 @@ TypeChangeCost type_change_cost(const model::TypeRef& from, const model::TypeRef
         cost.rewrite = sa != sb;
         return cost;
     }
+    // Every value has a text form: converting to text can rewrite, never lose.
+    if (to.schema.empty() && !to.is_array && to.name == "text") return {true, false};
     const int ra = int_rank(from.name), rb = int_rank(to.name);
     if (from.schema.empty() && to.schema.empty() && ra && rb) return {true, rb < ra};
     if (ra && to.schema.empty() && to.name == "numeric") return {true, numeric_precision(to).first != -1};

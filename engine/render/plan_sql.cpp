@@ -25,12 +25,29 @@ std::string plan_sql(const plan::Plan& plan, plan::Direction direction) {
     if (plan.empty()) return "-- pgshape: no changes\n";
     std::string out = fmt::format("-- pgshape plan ({}): {} step{}\n", direction == plan::Direction::up ? "up" : "down",
                                   plan.steps.size(), plan.steps.size() == 1 ? "" : "s");
-    out += "BEGIN;\n";
-    for_each_step(plan, direction, [&](const plan::Step& step) {
-        out += fmt::format("\n-- {} {}\n", symbol_char(step.symbol, direction), step.summary);
+    auto emit = [&](const plan::Step& step) {
+        out += fmt::format("\n-- {} {}\n", symbol_char(step.symbol, direction), step.summary_for(direction));
         const auto& hazards = direction == plan::Direction::up ? step.hazards : step.down_hazards;
         for (const auto& h : hazards) out += fmt::format("-- hazard {}: {}\n", plan::hazard_name(h.kind), h.message);
         for (const auto& stmt : direction == plan::Direction::up ? step.up : step.down) out += stmt + ";\n";
+    };
+    auto outside = [&](const plan::Step& step) {
+        return direction == plan::Direction::up ? step.up_outside_transaction : step.down_outside_transaction;
+    };
+    // Steps that cannot run inside a transaction block come first, on their own.
+    bool any_outside = false;
+    for_each_step(plan, direction, [&](const plan::Step& step) {
+        if (!outside(step)) return;
+        if (!any_outside) out += "\n-- outside the transaction: a new enum value cannot be used in the transaction that adds it";
+        any_outside = true;
+        emit(step);
+    });
+    bool any_inside = false;
+    for_each_step(plan, direction, [&](const plan::Step& step) { any_inside = any_inside || !outside(step); });
+    if (!any_inside) return out;
+    out += any_outside ? "\nBEGIN;\n" : "BEGIN;\n";
+    for_each_step(plan, direction, [&](const plan::Step& step) {
+        if (!outside(step)) emit(step);
     });
     out += "\nCOMMIT;\n";
     return out;
@@ -40,7 +57,7 @@ std::string plan_text(const plan::Plan& plan, plan::Direction direction) {
     if (plan.empty()) return "No changes.\n";
     std::string out;
     for_each_step(plan, direction, [&](const plan::Step& step) {
-        out += fmt::format("{} {}\n", symbol_char(step.symbol, direction), step.summary);
+        out += fmt::format("{} {}\n", symbol_char(step.symbol, direction), step.summary_for(direction));
         const auto& hazards = direction == plan::Direction::up ? step.hazards : step.down_hazards;
         for (const auto& h : hazards) out += fmt::format("    ! {}: {}\n", plan::hazard_name(h.kind), h.message);
     });

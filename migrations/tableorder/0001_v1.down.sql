@@ -1,25 +1,25 @@
 -- pgshape plan (down): 46 steps
 BEGIN;
 
--- ~ sequence public.tables_table_id_seq: owned by public.tables.table_id
+-- ~ sequence public.tables_table_id_seq: owned by none
 ALTER SEQUENCE public.tables_table_id_seq OWNED BY NONE;
 
--- ~ sequence public.stores_store_id_seq: owned by public.stores.store_id
+-- ~ sequence public.stores_store_id_seq: owned by none
 ALTER SEQUENCE public.stores_store_id_seq OWNED BY NONE;
 
--- ~ sequence public.orders_order_id_seq: owned by public.orders.order_id
+-- ~ sequence public.orders_order_id_seq: owned by none
 ALTER SEQUENCE public.orders_order_id_seq OWNED BY NONE;
 
--- ~ sequence public.order_items_order_item_id_seq: owned by public.order_items.order_item_id
+-- ~ sequence public.order_items_order_item_id_seq: owned by none
 ALTER SEQUENCE public.order_items_order_item_id_seq OWNED BY NONE;
 
--- ~ sequence public.order_history_history_id_seq: owned by public.order_history.history_id
+-- ~ sequence public.order_history_history_id_seq: owned by none
 ALTER SEQUENCE public.order_history_history_id_seq OWNED BY NONE;
 
--- ~ sequence public.menus_menu_id_seq: owned by public.menus.menu_id
+-- ~ sequence public.menus_menu_id_seq: owned by none
 ALTER SEQUENCE public.menus_menu_id_seq OWNED BY NONE;
 
--- ~ sequence public.categories_category_id_seq: owned by public.categories.category_id
+-- ~ sequence public.categories_category_id_seq: owned by none
 ALTER SEQUENCE public.categories_category_id_seq OWNED BY NONE;
 
 -- - foreign key tables_store_id_fkey on public.tables

@@ -4,7 +4,7 @@ BEGIN;
 -- ~ comment on table public.orders
 COMMENT ON TABLE public.orders IS '주문 (상태: 대기중 → 준비중 → 완료)';
 
--- ~ sequence public.payments_payment_id_seq: owned by public.payments.payment_id
+-- ~ sequence public.payments_payment_id_seq: owned by none
 ALTER SEQUENCE public.payments_payment_id_seq OWNED BY NONE;
 
 -- - foreign key payments_order_id_fkey on public.payments
@@ -22,7 +22,7 @@ DROP INDEX public.idx_menus_store_available;
 -- - check orders_status_check on public.orders
 ALTER TABLE public.orders DROP CONSTRAINT orders_status_check;
 
--- ~ column public.orders.status: character varying(20) → character varying(30)
+-- ~ column public.orders.status: character varying(30) → character varying(20)
 -- hazard data_loss: public.orders.status: character varying(30) → character varying(20) may fail or lose data
 ALTER TABLE public.orders ALTER COLUMN status TYPE character varying(20);
 

@@ -16,15 +16,17 @@ model::Column& column_of(StatementContext& ctx, model::Table& table, const char*
 
 // ALTER TABLE in a schema file describes the desired state: the subcommands
 // that state something about the schema are folded into the model.
-void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt) {
+void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt, AlterTablePart part) {
     if (stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
         ctx.fail(-1, "only ALTER TABLE is supported here");
     auto& table = ctx.builder.table(ctx.builder.name_of(stmt->relation), ctx.at(stmt->relation->location));
     for (std::size_t i = 0; i < stmt->n_cmds; ++i) {
         auto* cmd = stmt->cmds[i]->alter_table_cmd;
+        const bool is_constraint = cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint;
+        if (is_constraint != (part == AlterTablePart::constraints)) continue;
         switch (cmd->subtype) {
         case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
-            add_table_constraint(ctx, table, cmd->def->constraint, "");
+            add_table_constraint(ctx, table, cmd->def->constraint, "", ConstraintSource::alter_table);
             break;
         case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn: {
             auto* def = cmd->def->column_def;

@@ -19,10 +19,7 @@ void expand_serial(StatementContext& ctx, model::Table& table, model::Column& co
     model::Sequence seq;
     seq.name = {table.name.schema,
                 ctx.builder.choose_relation_name(table.name.schema, table.name.name, column.name, "seq")};
-    seq.data_type = column.type;
-    seq.max_value = 0;
-    seq.start = 0;
-    apply_default_sequence_bounds(seq);
+    seq.options = model::default_sequence_options(column.type);
     seq.owned_by = model::ColumnRef{table.name, column.name};
     column.not_null = true;
     ParseTree tree("SELECT nextval(" + model::quote_literal(model::quote_name(seq.name)) + "::regclass)");
@@ -68,6 +65,8 @@ void apply_column_constraints(StatementContext& ctx, model::Table& table, PgQuer
             column->identity = std::string_view(con->generated_when) == "a" ? model::Identity::always
                                                                               : model::Identity::by_default;
             column->not_null = true;
+            column->identity_options =
+                options_for_create(parse_sequence_options(ctx, con->options, con->n_options), column->type);
             break;
         case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
             column->generated = make_expr(ctx.tree, con->raw_expr, {&table.columns, nullptr});

@@ -1,15 +1,27 @@
 #pragma once
-// CREATE/ALTER SEQUENCE options and the defaults PostgreSQL fills in.
+// CREATE/ALTER SEQUENCE and identity options, with PostgreSQL's defaults.
+#include <optional>
+
 #include "parser/builder.hpp"
 
 namespace pgshape::parser {
 
-// Applies the option list to `seq`, then fills unset bounds the way
-// PostgreSQL does (bounds and start depend on data type and direction).
-void apply_sequence_options(StatementContext& ctx, model::Sequence& seq, Node* const* options,
-                            std::size_t n_options);
+// The options a statement names, before defaults are filled in.
+struct NamedSequenceOptions {
+    std::optional<model::TypeRef> type;
+    std::optional<std::int64_t> increment, min_value, max_value, start, cache;
+    std::optional<bool> cycle;
+    bool no_min = false, no_max = false;
+    std::optional<std::optional<model::ColumnRef>> owned_by;  // OWNED BY x, or OWNED BY NONE
+};
 
-// Fills min, max and start for a sequence that has no options.
-void apply_default_sequence_bounds(model::Sequence& seq);
+NamedSequenceOptions parse_sequence_options(StatementContext& ctx, Node* const* options, std::size_t n_options);
+
+// A new sequence (or identity): defaults for the type and direction, then
+// whatever the statement names.
+model::SequenceOptions options_for_create(const NamedSequenceOptions& named, const model::TypeRef& default_type);
+
+// ALTER SEQUENCE: only what the statement names changes.
+void apply_alter(model::SequenceOptions& options, const NamedSequenceOptions& named);
 
 } // namespace pgshape::parser

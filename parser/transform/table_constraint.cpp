@@ -72,12 +72,13 @@ void defer_foreign_key_check(StatementContext& ctx, model::ConstraintKey key, in
 } // namespace
 
 void add_table_constraint(StatementContext& ctx, model::Table& table, PgQuery__Constraint* con,
-                          const std::string& column_if_inline) {
+                          const std::string& column_if_inline, ConstraintSource source) {
     model::Constraint out;
     out.table = table.name;
     out.name = con->conname ? con->conname : "";
     out.deferrable = con->deferrable;
     out.initially_deferred = con->initdeferred;
+    out.valid = source == ConstraintSource::create_table || !con->skip_validation;
     auto& builder = ctx.builder;
     switch (con->contype) {
     case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:

@@ -10,14 +10,20 @@ void transform_create_enum(StatementContext& ctx, PgQuery__CreateEnumStmt* stmt)
 void transform_create_sequence(StatementContext& ctx, PgQuery__CreateSeqStmt* stmt);
 void transform_create_table(StatementContext& ctx, PgQuery__CreateStmt* stmt);
 void transform_alter_sequence(StatementContext& ctx, PgQuery__AlterSeqStmt* stmt);
-void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt);
+// ALTER TABLE is folded in two parts: column subcommands first (for every
+// file), then constraints, which may name columns another ALTER added.
+enum class AlterTablePart { columns, constraints };
+void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt, AlterTablePart part);
 void transform_create_index(StatementContext& ctx, PgQuery__IndexStmt* stmt);
 void transform_comment(StatementContext& ctx, PgQuery__CommentStmt* stmt);
 
 // Shared by CREATE TABLE and ALTER TABLE: a table constraint node
 // (PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK) into the model.
+// NOT VALID only means something in ALTER TABLE: CREATE TABLE ignores it.
+enum class ConstraintSource { create_table, alter_table };
 void add_table_constraint(StatementContext& ctx, model::Table& table, PgQuery__Constraint* con,
-                          const std::string& column_if_inline);
+                          const std::string& column_if_inline,
+                          ConstraintSource source = ConstraintSource::create_table);
 // Shared by CREATE TABLE and ALTER TABLE ADD COLUMN: the column itself
 // first, then (once every column of the table is known, for expression
 // context) its constraints: defaults, identity, generated, keys, checks.

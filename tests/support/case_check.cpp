@@ -68,14 +68,14 @@ CaseResult check_case(const CaseInput& input) {
         if (!d_to.empty()) r.failures.push_back("false difference, to.sql parsed vs loaded:\n" + d_to);
 
         r.plan = plan::build_plan(from, to);
-        apply::apply_statements(db.conn(), plan::statements(r.plan, plan::Direction::up));
+        apply::apply_plan(db.conn(), r.plan, plan::Direction::up);
         const auto after_up = model_vs_database(to, db);
         const auto dump_up = normalized_dump(db.url());
         r.converged = after_up.empty() && dump_up == dump_to;
         if (!after_up.empty()) r.failures.push_back("up plan did not converge (pgshape sees):\n" + after_up);
         if (dump_up != dump_to) r.failures.push_back("up plan did not converge (pg_dump sees):\n" + dump_difference(dump_up, dump_to));
 
-        apply::apply_statements(db.conn(), plan::statements(r.plan, plan::Direction::down));
+        apply::apply_plan(db.conn(), r.plan, plan::Direction::down);
         const auto after_down = model_vs_database(from, db);
         const auto dump_down = normalized_dump(db.url());
         r.reversed = after_down.empty() && dump_down == dump_from;
