@@ -146,6 +146,25 @@ run diff --from 'postgresql://bob@127.0.0.1:1/x?password=secret&connect_timeout=
 check "a password given as a URL parameter is not printed either" "expected exit 1 and no 'secret' on stderr" \
     all 'rc_is 1' 'err_has "cannot connect"' '! err_has "secret"'
 
+# A directory of files, in any order: the FK's file sorts before its target's.
+mkdir -p schema_dir/sub
+cat >schema_dir/a_orders.sql <<'EOF'
+CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer REFERENCES customers (id));
+EOF
+cat >schema_dir/sub/b_customers.sql <<'EOF'
+CREATE TABLE customers (id integer PRIMARY KEY);
+EOF
+cat >schema_one_file.sql <<'EOF'
+CREATE TABLE customers (id integer PRIMARY KEY);
+CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer REFERENCES customers (id));
+EOF
+run diff --from schema_dir --to schema_one_file.sql --exit-code
+check "a directory of schema files reads as one schema, in any order" "expected exit 0 (no differences)" \
+    all 'rc_is 0'
+
+run plan --from base.sql --to with_x.sql --format yaml
+check "an unknown --format is an error" "expected exit 1 and nothing on stdout" all 'rc_is 1' 'out_empty'
+
 # --- against the test server --------------------------------------------------
 if [[ -z "${PGHOST:-}" || -z "${PGPORT:-}" ]]; then
     rc=-
