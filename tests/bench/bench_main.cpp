@@ -2,6 +2,7 @@
 // tables and prints the figures. Never an assertion: the only verdicts it
 // prints are the correctness check (re-introspection must diff empty) and
 // whether a phase met its target.
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -21,6 +22,7 @@
 #include <libpq-fe.h>
 #include <pqxx/pqxx>
 
+#include "engine/introspect/catalog_queries.hpp"
 #include "engine/introspect/connection.hpp"
 #include "engine/introspect/introspect.hpp"
 #include "engine/plan/planner.hpp"
@@ -188,6 +190,29 @@ private:
     std::string m_url;
 };
 
+// A label for catalog query i (the array has no names of its own).
+template <std::size_t N>
+std::string query_label(std::size_t i, const std::array<const char*, N>& names) {
+    if (introspect::k_all_queries.size() == N) return names[i];
+    return fmt::format("#{}", i + 1);
+}
+
+// Each catalog query on its own, as catalog_ddl runs them (one read-only
+// transaction, empty search_path): which one the server spends its time on.
+void time_catalog_queries(Report& report, pqxx::connection& conn) {
+    constexpr std::array<const char*, 9> k_names = {"schemas",     "extensions", "enums",   "sequences", "sequence owners",
+                                                    "tables",      "constraints", "indexes", "comments"};
+    pqxx::read_transaction tx(conn);
+    tx.exec("SET LOCAL search_path = ''");
+    for (std::size_t i = 0; i < introspect::k_all_queries.size(); ++i) {
+        const std::string name = query_label(i, k_names);
+        const auto rows = report.time("    query: " + name, [&] {
+            return tx.exec(std::string(introspect::k_all_queries[i])).size();
+        });
+        report.detail(fmt::format("{} rows", rows));
+    }
+}
+
 void bench_database(Report& report, const Options& options, std::size_t tables, const GeneratedSchema& base_sql,
                     const model::SchemaModel& base) {
     auto db = report.time("database: create", [&] { return std::make_unique<BenchDatabase>(options.database_url, tables); });
@@ -206,6 +231,7 @@ void bench_database(Report& report, const Options& options, std::size_t tables, 
     // The same work in its two halves, to show where introspection spends its time.
     const auto ddl = report.time("  of which: catalog queries", [&] { return introspect::catalog_ddl(*conn); });
     report.detail(fmt::format("{} of DDL text (timed again, separately)", format_bytes(ddl.size())));
+    time_catalog_queries(report, *conn);
     report.time("  of which: parse catalog DDL", [&] {
         return parser::load_sources({{"<bench database>", ddl}}).tables.size();
     });
