@@ -89,6 +89,9 @@ struct Rewriter {
                 return true;
             }
             if (context.target && target == *context.target) return true;
+            // 'english'::regconfig, 'x'::public.mood: how the catalog spells
+            // a literal it resolved to an OID type or an enum from context.
+            if (is_string && !target.is_array && (!target.schema.empty() || target.name.rfind("reg", 0) == 0)) return true;
             return false;
         }
         if (const auto col = known_type(arg)) {

@@ -21,12 +21,16 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 22> k_aliase
 }};
 
 // Built-in types whose canonical name is their own name.
-constexpr std::array<std::string_view, 40> k_builtin = {
+constexpr std::array<std::string_view, 66> k_builtin = {
     "text", "uuid", "jsonb", "json", "bytea", "inet", "cidr", "macaddr", "macaddr8", "date",
     "interval", "money", "xml", "tsvector", "tsquery", "point", "line", "lseg", "box", "path",
     "polygon", "circle", "oid", "regclass", "regtype", "regproc", "name", "bit", "int4range",
     "int8range", "numrange", "tsrange", "tstzrange", "daterange", "pg_lsn", "jsonpath",
-    "txid_snapshot", "pg_snapshot", "record", "void",
+    "txid_snapshot", "pg_snapshot", "record", "void", "regconfig", "regdictionary", "regnamespace",
+    "regoper", "regoperator", "regprocedure", "regrole", "regcollation", "tid", "xid", "xid8", "cid",
+    "int2vector", "oidvector", "aclitem", "refcursor", "int4multirange", "int8multirange",
+    "nummultirange", "tsmultirange", "tstzmultirange", "datemultirange", "trigger", "event_trigger",
+    "anyelement", "anyarray",
 };
 
 std::string typmod_text(const PgQuery__TypeName* tn) {

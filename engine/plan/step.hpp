@@ -31,6 +31,7 @@ enum class Phase {
     drop_index,
     drop_constraint,
     release_sequence,
+    rebuild_type,  // enum values removed: after dependents are dropped, before columns change
     create_table,
     alter_column,
     drop_column,
