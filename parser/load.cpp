@@ -110,9 +110,15 @@ bool is_session_setting(const Node* stmt) {
         const auto* set = stmt->variable_set_stmt;
         const std::string name = set->name ? set->name : "";
         if (k_harmless.count(name)) return true;
-        if (name == "search_path" && set->n_args == 1 && set->args[0]->node_case == PG_QUERY__NODE__NODE_A_CONST &&
-            set->args[0]->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL && !*set->args[0]->a_const->sval->sval)
-            return true;
+        // search_path = '' (pg_dump) or one that starts with public: unqualified
+        // names still resolve to public, as pgshape assumes.
+        if (name == "search_path" && set->n_args >= 1) {
+            const Node* first = set->args[0];
+            if (first->node_case != PG_QUERY__NODE__NODE_A_CONST || first->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+                return false;
+            const std::string_view schema = first->a_const->sval->sval;
+            return (schema.empty() && set->n_args == 1) || schema == "public";
+        }
         return false;
     }
     // SELECT pg_catalog.set_config('search_path', '', false);
@@ -133,14 +139,31 @@ bool is_session_setting(const Node* stmt) {
     return false;
 }
 
+// Owners and privileges are not part of the schema pgshape manages (teams
+// manage them elsewhere): GRANT, REVOKE, ALTER ... OWNER TO and ALTER DEFAULT
+// PRIVILEGES are read and set aside, by design (docs/limitations.md).
+bool is_privilege_statement(const Node* stmt) {
+    switch (stmt->node_case) {
+    case PG_QUERY__NODE__NODE_GRANT_STMT:
+    case PG_QUERY__NODE__NODE_GRANT_ROLE_STMT:
+    case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT:
+    case PG_QUERY__NODE__NODE_ALTER_DEFAULT_PRIVILEGES_STMT:
+        return true;
+    default:
+        return false;
+    }
+}
+
 [[noreturn]] void reject_statement(const Builder& builder, Location where, const Node* stmt) {
     const std::string words = statement_words(where.file->text, where.offset);
     if (stmt->node_case == PG_QUERY__NODE__NODE_RENAME_STMT)
         builder.fail(where, fmt::format("{} ... RENAME is not supported in schema files", words),
                      "schema files describe the desired state: write the object under its new name");
     if (stmt->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT)
-        builder.fail(where, "SET of this setting is not supported in schema files",
-                     "only session settings that do not change name resolution are accepted (search_path may only be '')");
+        builder.fail(where, fmt::format("SET {} is not supported in schema files",
+                                        stmt->variable_set_stmt->name ? stmt->variable_set_stmt->name : ""),
+                     "only session settings that do not change name resolution are accepted "
+                     "(search_path may only be '' or start with public)");
     builder.fail(where, fmt::format("{} is not supported in schema files", words),
                  "schema files hold CREATE SCHEMA/EXTENSION/TYPE ... AS ENUM/TABLE/SEQUENCE/INDEX, "
                  "ALTER TABLE/SEQUENCE and COMMENT ON statements");
@@ -175,7 +198,7 @@ model::SchemaModel load_sources(const std::vector<SourceFile>& files) {
                 const std::size_t offset = skip_blanks(lf.file->text, static_cast<std::size_t>(raw.stmt_location));
                 const auto stmt_passes = passes_of(raw.stmt);
                 if (stmt_passes.empty()) {
-                    if (is_session_setting(raw.stmt)) continue;
+                    if (is_session_setting(raw.stmt) || is_privilege_statement(raw.stmt)) continue;
                     if (pass == 0) reject_statement(builder, {lf.file, offset}, raw.stmt);
                     continue;
                 }

@@ -22,6 +22,7 @@ void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt,
     auto& table = ctx.builder.table(ctx.builder.name_of(stmt->relation), ctx.at(stmt->relation->location));
     for (std::size_t i = 0; i < stmt->n_cmds; ++i) {
         auto* cmd = stmt->cmds[i]->alter_table_cmd;
+        if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner) continue;  // owners are not managed
         const bool is_constraint = cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint;
         if (is_constraint != (part == AlterTablePart::constraints)) continue;
         switch (cmd->subtype) {
