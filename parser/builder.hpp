@@ -57,6 +57,11 @@ public:
     // Where each object was defined, for "already defined" and reference errors.
     std::map<std::string, Location> defined_at;
 
+    // Views waiting to be built, and those being built (a view reads
+    // itself if it comes back here): parser/transform/create_view.cpp.
+    std::map<model::QualifiedName, std::function<void()>> pending_views;
+    std::set<model::QualifiedName> views_in_progress;
+
 private:
     std::map<std::string, std::set<std::string>> m_relation_names;  // schema → names
     std::vector<PendingCheck> m_checks;

@@ -201,6 +201,7 @@ struct Rewriter {
         switch (node->node_case) {
         case PG_QUERY__NODE__NODE_TYPE_CAST: {
             auto* cast = node->type_cast;
+            if (context.keep_casts && context.keep_casts->count(cast)) break;
             const TypeRef target = canonical_type(cast->type_name).type;
             if (cast->arg && cast_is_noise(cast->arg, target)) *node = *cast->arg;
             break;
@@ -343,9 +344,17 @@ void serialize(const ProtobufCMessage* message, std::string& out) {
 model::Expr make_expr(ParseTree& tree, Node* node, const ExprContext& context) {
     model::Expr expr;
     expr.sql = deparse_expr(node);
-    Rewriter{tree, context}.run(node);
-    serialize(&node->base, expr.canon);
+    canonical_rewrite(tree, node, context);
+    expr.canon = canonical_text(&node->base);
     return expr;
+}
+
+void canonical_rewrite(ParseTree& tree, Node* node, const ExprContext& context) { Rewriter{tree, context}.run(node); }
+
+std::string canonical_text(const ProtobufCMessage* message) {
+    std::string out;
+    serialize(message, out);
+    return out;
 }
 
 } // namespace pgshape::parser

@@ -1,6 +1,8 @@
 #pragma once
 // One canonical form for expressions, so that what a person writes and what
 // the catalog returns compare equal when they mean the same thing.
+#include <set>
+#include <string>
 #include <vector>
 
 #include "engine/model/expr.hpp"
@@ -13,10 +15,18 @@ namespace pgshape::parser {
 struct ExprContext {
     const std::vector<model::Column>* columns = nullptr;  // the table's columns, for column types
     const model::TypeRef* target = nullptr;               // the type the value is assigned to (defaults)
+    // Casts that must stay whatever the rules say (a view's output casts
+    // decide its column types; parser/view_canon.cpp).
+    const std::set<const PgQuery__TypeCast*>* keep_casts = nullptr;
 };
 
 // Deparses `node` for plans and computes its canonical form. Rewrites the
 // tree in place (it lives in the ParseTree arena): call once per node.
 model::Expr make_expr(ParseTree& tree, Node* node, const ExprContext& context);
+
+// The rewrites alone, on any node or statement (in place), and the
+// serialization of a rewritten subtree: make_expr is the two in a row.
+void canonical_rewrite(ParseTree& tree, Node* node, const ExprContext& context);
+std::string canonical_text(const ProtobufCMessage* message);
 
 } // namespace pgshape::parser

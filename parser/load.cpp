@@ -21,9 +21,10 @@ namespace {
 namespace fs = std::filesystem;
 
 // Statements are applied in passes so that file order never matters:
-// objects first, then columns added or changed by ALTER, then keys, checks
-// and indexes over those columns, then comments on all of it.
-enum class Pass { create = 0, columns = 1, keys = 2, comment = 3 };
+// objects first, then columns added or changed by ALTER, then views over
+// those columns, then keys, checks and indexes (also on materialized views),
+// then comments on all of it.
+enum class Pass { create = 0, columns = 1, views = 2, keys = 3, comment = 4 };
 
 // "CREATE VIEW", "DROP TABLE", ... for the unsupported-statement error.
 std::string statement_words(std::string_view text, std::size_t offset) {
@@ -67,6 +68,11 @@ std::vector<Pass> passes_of(const Node* stmt) {
         return {Pass::create};
     case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
         return {Pass::columns, Pass::keys};
+    case PG_QUERY__NODE__NODE_VIEW_STMT:
+        return {Pass::views};
+    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:  // only CREATE MATERIALIZED VIEW, not CREATE TABLE AS
+        if (stmt->create_table_as_stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW) return {Pass::views};
+        return {};
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
     case PG_QUERY__NODE__NODE_INDEX_STMT:
         return {Pass::keys};
@@ -93,6 +99,9 @@ void dispatch(StatementContext& ctx, Node* stmt, Pass pass) {
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT: return transform_alter_sequence(ctx, stmt->alter_seq_stmt);
     case PG_QUERY__NODE__NODE_INDEX_STMT: return transform_create_index(ctx, stmt->index_stmt);
     case PG_QUERY__NODE__NODE_COMMENT_STMT: return transform_comment(ctx, stmt->comment_stmt);
+    case PG_QUERY__NODE__NODE_VIEW_STMT: return transform_create_view(ctx, stmt->view_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
+        return transform_create_materialized_view(ctx, stmt->create_table_as_stmt);
     default: break;
     }
 }
@@ -208,6 +217,7 @@ model::SchemaModel load_sources(const std::vector<SourceFile>& files) {
             }
         }
         if (pass == static_cast<int>(Pass::create)) builder.run_deferred_checks();
+        if (pass == static_cast<int>(Pass::views)) resolve_views(builder);
     }
     builder.run_deferred_checks();
     return std::move(builder.model);

@@ -54,6 +54,7 @@ std::vector<Change> diff_models(const model::SchemaModel& from, const model::Sch
     diff_columns(from, to, out);
     diff_kind(from.constraints, to.constraints, out);
     diff_kind(from.indexes, to.indexes, out);
+    diff_kind(from.views, to.views, out);
     return out;
 }
 

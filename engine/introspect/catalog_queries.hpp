@@ -90,10 +90,23 @@ inline constexpr std::string_view k_constraints =
 inline constexpr std::string_view k_indexes =
     "SELECT pg_get_indexdef(i.indexrelid) || ';' "
     "FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE c.relkind IN ('r', 'p') AND " PGSHAPE_USER_SCHEMA("n") " AND "
+    "WHERE c.relkind IN ('r', 'p', 'm') AND " PGSHAPE_USER_SCHEMA("n") " AND "
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " "
     "AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid "
     "AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))";
+
+// Views and materialized views, their options and whether a materialized
+// view holds data; pg_get_viewdef writes the query with every name qualified.
+inline constexpr std::string_view k_views =
+    "SELECT format('CREATE %sVIEW %I.%I%s AS %s%s;', CASE WHEN c.relkind = 'm' THEN 'MATERIALIZED ' ELSE '' END, "
+    "n.nspname, c.relname, "
+    "(SELECT ' WITH (' || string_agg(format('%s=%L', split_part(o, '=', 1), substr(o, strpos(o, '=') + 1)), ', ') "
+    "|| ')' FROM unnest(c.reloptions) o), "
+    "regexp_replace(pg_get_viewdef(c.oid), ';\\s*$', ''), "
+    "CASE WHEN c.relkind = 'm' AND NOT c.relispopulated THEN ' WITH NO DATA' ELSE '' END) "
+    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE c.relkind IN ('v', 'm') AND " PGSHAPE_USER_SCHEMA("n") " AND "
+    PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 
 // Comments on every kind pgshape manages, in one pass over pg_description.
 inline constexpr std::string_view k_comments =
@@ -106,6 +119,8 @@ inline constexpr std::string_view k_comments =
     "|| quote_ident(a.attname) "
     "WHEN r.relkind = 'S' THEN 'SEQUENCE ' || quote_ident(rn.nspname) || '.' || quote_ident(r.relname) "
     "WHEN r.relkind = 'i' THEN 'INDEX ' || quote_ident(rn.nspname) || '.' || quote_ident(r.relname) "
+    "WHEN r.relkind = 'v' THEN 'VIEW ' || quote_ident(rn.nspname) || '.' || quote_ident(r.relname) "
+    "WHEN r.relkind = 'm' THEN 'MATERIALIZED VIEW ' || quote_ident(rn.nspname) || '.' || quote_ident(r.relname) "
     "ELSE 'TABLE ' || quote_ident(rn.nspname) || '.' || quote_ident(r.relname) END, d.description) "
     "FROM pg_description d "
     "LEFT JOIN pg_namespace ns ON d.classoid = 'pg_namespace'::regclass AND ns.oid = d.objoid "
@@ -122,8 +137,9 @@ inline constexpr std::string_view k_comments =
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_type", "t.oid") ") "
     "OR (con.oid IS NOT NULL AND cc.relkind IN ('r', 'p') AND " PGSHAPE_USER_SCHEMA("cn") " AND "
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "cc.oid") ") "
-    "OR (r.oid IS NOT NULL AND r.relkind IN ('r', 'p', 'S', 'i') AND " PGSHAPE_USER_SCHEMA("rn") " AND "
+    "OR (r.oid IS NOT NULL AND r.relkind IN ('r', 'p', 'S', 'i', 'v', 'm') AND " PGSHAPE_USER_SCHEMA("rn") " AND "
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "r.oid") " AND (d.objsubid = 0 OR a.attname IS NOT NULL) "
+    "AND NOT (r.relkind IN ('v', 'm') AND d.objsubid > 0) "
     "AND NOT (r.relkind = 'i' AND EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = r.oid "
     "AND k.contype IN ('p', 'u', 'x'))) "
     "AND NOT (r.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend di WHERE di.classid = 'pg_class'::regclass "
@@ -132,8 +148,9 @@ inline constexpr std::string_view k_comments =
 #undef PGSHAPE_USER_SCHEMA
 #undef PGSHAPE_NOT_EXTENSION_MEMBER
 
-inline constexpr std::array<std::string_view, 9> k_all_queries = {
-    k_schemas, k_extensions, k_enums, k_sequences, k_sequence_owners, k_tables, k_constraints, k_indexes, k_comments,
+inline constexpr std::array<std::string_view, 10> k_all_queries = {
+    k_schemas, k_extensions, k_enums, k_sequences, k_sequence_owners, k_tables, k_constraints, k_indexes, k_views,
+    k_comments,
 };
 
 } // namespace pgshape::introspect

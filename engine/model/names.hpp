@@ -23,6 +23,8 @@ enum class Kind {
     column,
     constraint,
     index,
+    view,
+    materialized_view,
 };
 
 const char* kind_name(Kind kind);

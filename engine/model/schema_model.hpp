@@ -10,6 +10,7 @@
 #include "engine/model/expr.hpp"
 #include "engine/model/names.hpp"
 #include "engine/model/type_ref.hpp"
+#include "engine/model/view.hpp"
 
 namespace pgshape::model {
 
@@ -161,7 +162,8 @@ struct SchemaModel {
     std::map<QualifiedName, Sequence> sequences;
     std::map<QualifiedName, Table> tables;
     std::map<ConstraintKey, Constraint> constraints;
-    std::map<QualifiedName, Index> indexes;
+    std::map<QualifiedName, Index> indexes;  // on tables and materialized views
+    std::map<QualifiedName, View> views;     // and materialized views
     bool operator==(const SchemaModel&) const = default;
 };
 

@@ -16,6 +16,9 @@ struct PlanContext {
     // Foreign keys that must be dropped and re-added around a change of the
     // key they reference, though they themselves did not change.
     std::set<model::ConstraintKey> rebuilt_foreign_keys;
+    // Materialized views created, dropped or re-created by plan_views: their
+    // indexes come and go with them, not as steps of their own.
+    std::set<model::QualifiedName> rebuilt_relations;
 
     Step& add(Phase phase, model::ObjectKey key, ChangeSymbol symbol, std::string summary) {
         Step step;
@@ -39,6 +42,10 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& chang
 void plan_change(PlanContext& ctx, const diff::ColumnChange& change);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Constraint>& change);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Index>& change);
+void plan_change(PlanContext& ctx, const diff::ObjectChange<model::View>& change);
+// Views form a graph over the tables: planned together, before the other
+// changes (plan_view.cpp).
+void plan_views(PlanContext& ctx);
 
 // Foreign keys that stay the same but sit on a key that is rebuilt.
 void plan_rebuilt_foreign_keys(PlanContext& ctx);

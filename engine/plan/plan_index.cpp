@@ -37,6 +37,10 @@ void drop_step(PlanContext& ctx, const model::Index& i) {
 } // namespace
 
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Index>& change) {
+    // On a materialized view created, dropped or re-created: part of its steps.
+    if ((change.from && ctx.rebuilt_relations.count(change.from->table)) ||
+        (change.to && ctx.rebuilt_relations.count(change.to->table)))
+        return;
     if (change.op == ChangeOp::create) return create_step(ctx, *change.to);
     if (change.op == ChangeOp::drop) return drop_step(ctx, *change.from);
     model::Index a = *change.from, b = *change.to;

@@ -32,6 +32,7 @@ void plan_comment(PlanContext& ctx, model::ObjectKey key, const std::string& tar
 Plan build_plan(const model::SchemaModel& from, const model::SchemaModel& to) {
     PlanContext ctx{from, to, {}, {}};
     const auto changes = diff::diff_models(from, to);
+    plan_views(ctx);
     for (const auto& change : changes) std::visit([&](const auto& c) { plan_change(ctx, c); }, change);
     plan_rebuilt_foreign_keys(ctx);
     // Phases are the layers of the dependency graph; inside a phase steps
@@ -40,7 +41,7 @@ Plan build_plan(const model::SchemaModel& from, const model::SchemaModel& to) {
     // readable output (a table's columns together).
     auto order = [](const Step& s) {
         const std::string& owner = s.key.table.empty() ? s.key.name : s.key.table;
-        return std::tie(s.phase, s.key.schema, owner, s.key.kind, s.key.name);
+        return std::tie(s.phase, s.rank, s.key.schema, owner, s.key.kind, s.key.name);
     };
     std::stable_sort(ctx.steps.begin(), ctx.steps.end(),
                      [&](const Step& a, const Step& b) { return order(a) < order(b); });

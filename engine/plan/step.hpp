@@ -23,6 +23,7 @@ struct Hazard {
 // drop of a dependent before the drop of what it depends on). The down
 // script runs the inverse steps in exactly the reverse order.
 enum class Phase {
+    drop_view,  // views dropped or re-created: before anything they read changes (plan_view.cpp)
     create_schema,
     create_extension,
     create_type,
@@ -44,6 +45,7 @@ enum class Phase {
     drop_type,
     drop_extension,
     drop_schema,
+    create_view,  // views created or re-created: after everything they read
     comment,
 };
 
@@ -57,6 +59,9 @@ struct Step {
     ChangeSymbol symbol = ChangeSymbol::alter;
     std::string summary;            // e.g. "column public.orders.status: character varying(20) → text"
     std::string down_summary;       // the same for `down`, where it is not just the inverse symbol
+    // Order inside a phase where objects of one kind depend on each other
+    // (a function calling another): lower first.
+    int rank = 0;
     std::vector<std::string> up;    // statements without trailing ';'
     std::vector<std::string> down;  // statements undoing `up`, run in order
     std::vector<Hazard> hazards;        // of running `up`

@@ -1,5 +1,6 @@
 #include "engine/model/sql_text.hpp"
 #include "engine/plan/ddl.hpp"
+#include "engine/plan/view_ddl.hpp"
 #include "engine/render/render.hpp"
 
 namespace pgshape::render {
@@ -36,11 +37,18 @@ std::string model_sql(const model::SchemaModel& m) {
     for (const auto& [key, c] : m.constraints)
         if (c.comment) emit(ddl::comment_on(ddl::constraint_target(c), c.comment));
     for (const auto& [name, i] : m.indexes) {
+        if (m.views.count(i.table)) continue;  // on a materialized view: written with it
         emit(ddl::create_index(i));
         if (i.comment) emit(ddl::comment_on("INDEX " + quote_name(name), i.comment));
     }
     for (const auto& [name, s] : m.sequences)
         if (s.owned_by) emit(ddl::sequence_owned_by(s));
+    // Views last, each after the views it reads, with their comments and
+    // (materialized views) indexes.
+    for (const auto* v : ddl::views_in_dependency_order(m)) {
+        out += "\n";
+        for (const auto& stmt : ddl::create_view_statements(m, *v)) emit(stmt);
+    }
     return out;
 }
 

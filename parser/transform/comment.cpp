@@ -50,6 +50,16 @@ void transform_comment(StatementContext& ctx, PgQuery__CommentStmt* stmt) {
         }
         return;
     }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: {
+        const bool materialized = stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW;
+        const auto name = qualified(name_list(object->list->items, object->list->n_items));
+        auto it = m.views.find(name);
+        if (it == m.views.end() || it->second.materialized != materialized)
+            missing((materialized ? "materialized view " : "view ") + model::display(name));
+        it->second.comment = text;
+        return;
+    }
     case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN: {
         const auto names = name_list(object->list->items, object->list->n_items);
         if (names.size() < 2) ctx.fail(-1, "COMMENT ON COLUMN needs table.column");

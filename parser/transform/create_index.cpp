@@ -19,7 +19,8 @@ std::string elem_name(const PgQuery__IndexElem* elem) {
 } // namespace
 
 void transform_create_index(StatementContext& ctx, PgQuery__IndexStmt* stmt) {
-    auto& table = ctx.builder.table(ctx.builder.name_of(stmt->relation), ctx.at(stmt->relation->location));
+    model::Table view_columns;  // a materialized view's, when the index is on one
+    const auto& table = indexed_relation(ctx, stmt->relation, view_columns);
     model::Index index;
     index.table = table.name;
     index.unique = stmt->unique;

@@ -30,4 +30,14 @@ void add_table_constraint(StatementContext& ctx, model::Table& table, PgQuery__C
 void add_column(StatementContext& ctx, model::Table& table, PgQuery__ColumnDef* def);
 void apply_column_constraints(StatementContext& ctx, model::Table& table, PgQuery__ColumnDef* def);
 
+// Views and materialized views (create_view.cpp): registered in the views
+// pass, built by resolve_views in dependency order once every column is known.
+void transform_create_view(StatementContext& ctx, PgQuery__ViewStmt* stmt);
+void transform_create_materialized_view(StatementContext& ctx, PgQuery__CreateTableAsStmt* stmt);
+void resolve_view(Builder& builder, const model::QualifiedName& name, Location where);
+void resolve_views(Builder& builder);
+// The table or materialized view an index is on (its columns in `scratch`
+// for a materialized view); a located error for a plain view or nothing.
+const model::Table& indexed_relation(StatementContext& ctx, const PgQuery__RangeVar* relation, model::Table& scratch);
+
 } // namespace pgshape::parser

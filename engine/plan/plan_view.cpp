@@ -1,0 +1,238 @@
+// Views and materialized views. Views read tables and other views, so they
+// are planned together, as a graph, instead of change by change:
+//   - every view that goes away, or must be re-created, is dropped first
+//     (Phase::drop_view, dependents before what they read), and every new or
+//     re-created view is created last (Phase::create_view, in dependency
+//     order): whatever changes in between never has a view in its way;
+//   - a view is re-created when its query changes in a way CREATE OR REPLACE
+//     cannot express (columns removed, renamed or retyped; materialized views
+//     always), or when something it reads changes under it: a column retyped
+//     or dropped, a table dropped, an enum type rebuilt, a view it reads
+//     re-created — transitively;
+//   - otherwise a changed view is replaced in place: CREATE OR REPLACE VIEW,
+//     when the old columns lead the new ones with the same names and types.
+#include <algorithm>
+#include <set>
+
+#include "engine/model/sql_text.hpp"
+#include "engine/plan/ddl.hpp"
+#include "engine/plan/plan_context.hpp"
+#include "engine/plan/view_ddl.hpp"
+
+namespace pgshape::plan {
+namespace {
+
+using model::QualifiedName;
+using model::View;
+using model::quote_name;
+
+model::ObjectKey key_of(const View& v) {
+    return {v.materialized ? model::Kind::materialized_view : model::Kind::view, v.name.schema, v.name.name, ""};
+}
+
+std::string label(const View& v) { return (v.materialized ? "materialized view " : "view ") + quote_name(v.name); }
+
+// A column change PostgreSQL refuses while a view reads the column (and its
+// inverse, for the down plan).
+bool blocks_views(const model::Column& a, const model::Column& b) {
+    return a.type != b.type || a.collation != b.collation || !(a.generated == b.generated);
+}
+
+class ViewPlanner {
+public:
+    explicit ViewPlanner(PlanContext& ctx) : m_ctx(ctx) {}
+
+    void run() {
+        collect_changes();
+        decide_rebuilds();
+        const auto depth_from = ddl::view_depths(m_ctx.from);
+        const auto depth_to = ddl::view_depths(m_ctx.to);
+        for (const auto& [name, a] : m_ctx.from.views) {
+            if (!m_ctx.to.views.count(name)) drop_step(a, depth_from.at(name), "");
+            else if (m_rebuild.count(name)) drop_step(a, depth_from.at(name), m_rebuild.at(name));
+        }
+        for (const auto& [name, b] : m_ctx.to.views) {
+            auto it = m_ctx.from.views.find(name);
+            if (it == m_ctx.from.views.end()) create_step(b, depth_to.at(name), "");
+            else if (m_rebuild.count(name)) create_step(b, depth_to.at(name), m_rebuild.at(name));
+            else if (!(it->second == b)) replace_step(it->second, b, depth_to.at(name));
+        }
+    }
+
+private:
+    PlanContext& m_ctx;
+    std::set<model::ViewRead> m_changed_columns;         // (table, column) retyped or dropped
+    std::map<QualifiedName, std::string> m_gone;          // relations dropped or re-created → why
+    std::set<QualifiedName> m_changed_types;              // enum types rebuilt or dropped
+    std::map<QualifiedName, std::string> m_rebuild;       // views re-created → why
+
+    void collect_changes() {
+        for (const auto& [name, a] : m_ctx.from.enums) {
+            auto it = m_ctx.to.enums.find(name);
+            if (it == m_ctx.to.enums.end() || it->second.labels != a.labels) m_changed_types.insert(name);
+        }
+        for (const auto& [name, a] : m_ctx.from.tables) {
+            auto it = m_ctx.to.tables.find(name);
+            if (it == m_ctx.to.tables.end()) {
+                m_gone[name] = "table " + quote_name(name) + ", which is dropped";
+                continue;
+            }
+            for (const auto& c : a.columns) {
+                const auto* b = it->second.find_column(c.name);
+                const bool enum_rebuilt = m_changed_types.count({c.type.schema, c.type.name}) > 0;
+                if (!b || blocks_views(c, *b) || enum_rebuilt) m_changed_columns.insert({name, c.name});
+            }
+        }
+        for (const auto& [name, a] : m_ctx.from.views)
+            if (!m_ctx.to.views.count(name)) m_gone[name] = label(a) + ", which is dropped";
+    }
+
+    // Why `v` cannot stay while the plan runs, or "" when it can.
+    std::string reads_changed(const View& v) const {
+        for (const auto& r : v.relations)
+            if (auto it = m_gone.find(r); it != m_gone.end()) return "it reads " + it->second;
+        for (const auto& r : v.reads) {
+            auto it = m_changed_columns.lower_bound({r.relation, r.column == "*" ? "" : r.column});
+            if (it != m_changed_columns.end() && it->relation == r.relation && (r.column == "*" || it->column == r.column))
+                return "it reads " + quote_name(it->relation) + "." + model::quote_ident(it->column) + ", which changes";
+        }
+        for (const auto& t : v.types)
+            if (m_changed_types.count({t.schema, t.name})) return "it uses type " + model::render_type(t) + ", which changes";
+        return "";
+    }
+
+    static std::string what_changed(const View& a, const View& b) {
+        if (!(a.query == b.query)) return "query changed";
+        if (a.options != b.options) return "options changed";
+        return b.with_data ? "now WITH DATA" : "now WITH NO DATA";
+    }
+
+    bool has_dependents(const QualifiedName& name) const {
+        auto reads = [&](const model::SchemaModel& m) {
+            for (const auto& [other, v] : m.views)
+                if (std::find(v.relations.begin(), v.relations.end(), name) != v.relations.end() &&
+                    m_ctx.from.views.count(other) && m_ctx.to.views.count(other))
+                    return true;
+            return false;
+        };
+        return reads(m_ctx.from) || reads(m_ctx.to);
+    }
+
+    // "" when CREATE OR REPLACE VIEW turns `a` into `b` (and back, for down).
+    std::string replace_refused(const View& a, const View& b) const {
+        if (a.materialized != b.materialized) return b.materialized ? "it becomes materialized" : "it is no longer materialized";
+        if (a.materialized) return what_changed(a, b);
+        for (std::size_t i = 0; i < a.columns.size(); ++i) {
+            if (i >= b.columns.size() || a.columns[i].name != b.columns[i].name)
+                return "its columns are removed or renamed";
+            if (a.columns[i].type_key != b.columns[i].type_key)
+                return "column " + model::quote_ident(a.columns[i].name) + " may change type";
+        }
+        if (b.columns.size() > a.columns.size() && has_dependents(a.name))
+            return "columns are added to it while other views read it";
+        return "";
+    }
+
+    void decide_rebuilds() {
+        View a_bare, b_bare;
+        for (const auto& [name, a] : m_ctx.from.views) {
+            auto it = m_ctx.to.views.find(name);
+            if (it == m_ctx.to.views.end()) continue;
+            const View& b = it->second;
+            a_bare = a;
+            b_bare = b;
+            a_bare.comment.reset();
+            b_bare.comment.reset();
+            if (!(a_bare == b_bare))
+                if (auto why = replace_refused(a, b); !why.empty()) m_rebuild[name] = why;
+        }
+        // What a view reads may change because another view is re-created:
+        // repeat until nothing more is found.
+        for (bool more = true; more;) {
+            more = false;
+            for (const auto& [name, why] : m_rebuild)
+                if (!m_gone.count(name)) m_gone[name] = label(m_ctx.to.views.at(name)) + ", which is re-created";
+            for (const auto& [name, a] : m_ctx.from.views) {
+                auto it = m_ctx.to.views.find(name);
+                if (it == m_ctx.to.views.end() || m_rebuild.count(name)) continue;
+                std::string why = reads_changed(a);
+                if (why.empty()) why = reads_changed(it->second);
+                if (!why.empty()) {
+                    m_rebuild[name] = why;
+                    more = true;
+                }
+            }
+        }
+        for (const auto& [name, why] : m_rebuild)
+            if (m_ctx.to.views.at(name).materialized || m_ctx.from.views.at(name).materialized)
+                m_ctx.rebuilt_relations.insert(name);
+        for (const auto& [name, v] : m_ctx.from.views)
+            if (v.materialized && !m_ctx.to.views.count(name)) m_ctx.rebuilt_relations.insert(name);
+        for (const auto& [name, v] : m_ctx.to.views)
+            if (v.materialized && !m_ctx.from.views.count(name)) m_ctx.rebuilt_relations.insert(name);
+    }
+
+    // A materialized view dropped and filled again in one transaction.
+    static Hazard refill_hazard(const View& v) {
+        return {HazardKind::blocking_lock, "re-creating " + label(v) + " runs its query; readers wait until the plan commits"};
+    }
+
+    void drop_step(const View& v, int depth, const std::string& rebuild_reason) {
+        const bool rebuild = !rebuild_reason.empty();
+        auto& step = m_ctx.add(Phase::drop_view, key_of(v), rebuild ? ChangeSymbol::alter : ChangeSymbol::drop,
+                               rebuild ? label(v) + ": dropped to be re-created (" + rebuild_reason + ")" : label(v));
+        if (rebuild) step.down_summary = label(v) + ": re-created as it was";
+        step.rank = -depth;  // what reads a view goes before it
+        step.up = {ddl::drop_view(v)};
+        step.down = ddl::create_view_statements(m_ctx.from, v);
+        if (rebuild && v.materialized) step.down_hazards.push_back(refill_hazard(v));
+    }
+
+    void create_step(const View& v, int depth, const std::string& rebuild_reason) {
+        const bool rebuild = !rebuild_reason.empty();
+        auto& step = m_ctx.add(Phase::create_view, key_of(v), rebuild ? ChangeSymbol::alter : ChangeSymbol::create,
+                               rebuild ? label(v) + ": re-created (" + rebuild_reason + ")" : label(v));
+        if (rebuild) step.down_summary = label(v) + ": dropped to be re-created as it was";
+        step.rank = depth;
+        step.up = ddl::create_view_statements(m_ctx.to, v);
+        step.down = {ddl::drop_view(v)};
+        if (rebuild && v.materialized) step.hazards.push_back(refill_hazard(v));
+    }
+
+    void replace_step(const View& a, const View& b, int depth) {
+        View a_bare = a, b_bare = b;
+        a_bare.comment.reset();
+        b_bare.comment.reset();
+        if (!(a_bare == b_bare)) {
+            std::string what;
+            if (b.columns.size() > a.columns.size()) {
+                what = "columns added:";
+                for (std::size_t i = a.columns.size(); i < b.columns.size(); ++i)
+                    what += (i == a.columns.size() ? " " : ", ") + model::quote_ident(b.columns[i].name);
+            } else {
+                what = what_changed(a, b);
+            }
+            auto& step = m_ctx.add(Phase::create_view, key_of(b), ChangeSymbol::alter, label(b) + ": " + what);
+            step.rank = depth;
+            step.up = {ddl::create_view(b, ddl::ViewReplace::or_replace)};
+            if (b.columns.size() == a.columns.size()) {
+                step.down = {ddl::create_view(a, ddl::ViewReplace::or_replace)};
+            } else {
+                // OR REPLACE cannot remove columns: the way back re-creates it.
+                step.down_summary = label(b) + ": re-created without the added columns";
+                step.down = {ddl::drop_view(b), ddl::create_view(a)};
+                if (a.comment) step.down.push_back(ddl::comment_on(ddl::view_target(a), a.comment));
+            }
+        }
+        plan_comment(m_ctx, key_of(b), ddl::view_target(b), a.comment, b.comment);
+    }
+};
+
+} // namespace
+
+void plan_views(PlanContext& ctx) { ViewPlanner(ctx).run(); }
+
+// Views are planned together by plan_views, before any other change.
+void plan_change(PlanContext&, const diff::ObjectChange<model::View>&) {}
+
+} // namespace pgshape::plan

@@ -1,0 +1,86 @@
+#include "engine/plan/view_ddl.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <tuple>
+
+#include "engine/model/sql_text.hpp"
+#include "engine/plan/ddl.hpp"
+
+namespace pgshape::plan::ddl {
+namespace {
+
+using model::quote_name;
+
+// An option value as SQL: bare when it is a word or a number, else quoted.
+std::string option_value(const std::string& value) {
+    const bool bare = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
+    });
+    return bare ? value : model::quote_literal(value);
+}
+
+} // namespace
+
+std::string create_view(const model::View& view, ViewReplace replace) {
+    std::string out = replace == ViewReplace::or_replace ? "CREATE OR REPLACE " : "CREATE ";
+    out += view.materialized ? "MATERIALIZED VIEW " : "VIEW ";
+    out += quote_name(view.name);
+    if (!view.options.empty()) {
+        out += " WITH (";
+        for (std::size_t i = 0; i < view.options.size(); ++i) {
+            if (i) out += ", ";
+            out += view.options[i].first + "=" + option_value(view.options[i].second);
+        }
+        out += ")";
+    }
+    out += " AS\n" + view.query.sql;
+    if (view.materialized && !view.with_data) out += "\nWITH NO DATA";
+    return out;
+}
+
+std::string drop_view(const model::View& view) { return "DROP " + view_target(view); }
+
+std::string view_target(const model::View& view) {
+    return (view.materialized ? "MATERIALIZED VIEW " : "VIEW ") + quote_name(view.name);
+}
+
+std::vector<std::string> create_view_statements(const model::SchemaModel& m, const model::View& view) {
+    std::vector<std::string> out{create_view(view)};
+    if (view.comment) out.push_back(comment_on(view_target(view), view.comment));
+    if (!view.materialized) return out;
+    for (const auto& [name, index] : m.indexes) {
+        if (index.table != view.name) continue;
+        out.push_back(create_index(index));
+        if (index.comment) out.push_back(comment_on("INDEX " + quote_name(index.name), index.comment));
+    }
+    return out;
+}
+
+std::map<model::QualifiedName, int> view_depths(const model::SchemaModel& m) {
+    std::map<model::QualifiedName, int> depth;
+    std::function<int(const model::View&)> visit = [&](const model::View& v) {
+        if (auto it = depth.find(v.name); it != depth.end()) return it->second;
+        depth[v.name] = 0;  // a cycle (never in a model PostgreSQL accepted) stops here
+        int d = 0;
+        for (const auto& r : v.relations)
+            if (auto it = m.views.find(r); it != m.views.end() && r != v.name) d = std::max(d, visit(it->second) + 1);
+        depth[v.name] = d;
+        return d;
+    };
+    for (const auto& [name, view] : m.views) visit(view);
+    return depth;
+}
+
+std::vector<const model::View*> views_in_dependency_order(const model::SchemaModel& m) {
+    const auto depth = view_depths(m);
+    std::vector<const model::View*> out;
+    for (const auto& [name, view] : m.views) out.push_back(&view);
+    std::stable_sort(out.begin(), out.end(), [&](const model::View* a, const model::View* b) {
+        return depth.at(a->name) < depth.at(b->name);
+    });
+    return out;
+}
+
+} // namespace pgshape::plan::ddl

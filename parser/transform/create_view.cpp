@@ -1,0 +1,179 @@
+// CREATE [OR REPLACE] VIEW and CREATE MATERIALIZED VIEW. A view is built
+// once every table and column is known, after the views it reads, whatever
+// the order of the files: the transforms register it, resolve_views builds.
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "parser/transform/transforms.hpp"
+#include "parser/view_query.hpp"
+
+namespace pgshape::parser {
+namespace {
+
+// Options whose value PostgreSQL reads as a boolean; written `true`/`false`
+// so that `security_barrier`, `security_barrier = on` and the catalog's
+// `security_barrier=true` are one value.
+bool boolean_option(const std::string& name) {
+    return name == "security_barrier" || name == "security_invoker" || name == "autovacuum_enabled" ||
+           name == "toast.autovacuum_enabled" || name == "user_catalog_table";
+}
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+std::string option_value(const StatementContext& ctx, const PgQuery__DefElem* def, const std::string& name) {
+    std::string value = "true";
+    if (const Node* arg = def->arg) {
+        switch (arg->node_case) {
+        case PG_QUERY__NODE__NODE_STRING: value = arg->string->sval; break;
+        case PG_QUERY__NODE__NODE_INTEGER: value = std::to_string(arg->integer->ival); break;
+        case PG_QUERY__NODE__NODE_FLOAT: value = arg->float_->fval; break;
+        case PG_QUERY__NODE__NODE_BOOLEAN: value = arg->boolean->boolval ? "true" : "false"; break;
+        case PG_QUERY__NODE__NODE_TYPE_NAME: value = join_names(name_list(arg->type_name->names, arg->type_name->n_names)); break;
+        default: ctx.fail(def->location, fmt::format("cannot read the value of option {}", name));
+        }
+    }
+    if (boolean_option(name)) {
+        const std::string v = lower(value);
+        if (v == "on" || v == "true" || v == "yes" || v == "1") return "true";
+        if (v == "off" || v == "false" || v == "no" || v == "0") return "false";
+    }
+    if (name == "check_option") return lower(value);
+    return value;
+}
+
+std::vector<std::pair<std::string, std::string>> read_options(const StatementContext& ctx, Node** items, std::size_t n) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto* def = items[i]->def_elem;
+        std::string name = lower(def->defname);
+        if (def->defnamespace && *def->defnamespace) name = lower(def->defnamespace) + "." + name;
+        out.emplace_back(name, option_value(ctx, def, name));
+    }
+    return out;
+}
+
+struct ViewDefinition {
+    model::QualifiedName name;
+    bool materialized = false;
+    Node* query = nullptr;
+    std::vector<std::string> column_names;
+    std::vector<std::pair<std::string, std::string>> options;
+    bool with_data = true;
+};
+
+model::ViewColumn table_column(const model::Column& c) { return {c.name, c.type, "type:" + model::render_type(c.type)}; }
+
+void build(StatementContext ctx, ViewDefinition def) {
+    auto& builder = ctx.builder;
+    const RelationLookup lookup = [&](const model::QualifiedName& relation, int location) {
+        std::vector<model::ViewColumn> out;
+        if (auto it = builder.model.tables.find(relation); it != builder.model.tables.end()) {
+            for (const auto& c : it->second.columns) out.push_back(table_column(c));
+            return out;
+        }
+        resolve_view(builder, relation, ctx.at(location));
+        if (auto it = builder.model.views.find(relation); it != builder.model.views.end()) return it->second.columns;
+        ctx.fail(location, fmt::format("relation {} is not defined", model::display(relation)),
+                 "define it with CREATE TABLE or CREATE VIEW in one of the schema files");
+    };
+    const QueryFailure fail = [&](int location, const std::string& message, const std::string& help) {
+        ctx.fail(location, message, help);
+    };
+    auto analyzed = analyze_view_query(ctx.tree, def.query, def.column_names, lookup, fail);
+    model::View view;
+    view.name = def.name;
+    view.materialized = def.materialized;
+    view.query = std::move(analyzed.query);
+    std::sort(def.options.begin(), def.options.end());
+    view.options = std::move(def.options);
+    view.with_data = def.with_data;
+    view.columns = std::move(analyzed.columns);
+    view.relations = std::move(analyzed.relations);
+    view.reads = std::move(analyzed.reads);
+    view.types = std::move(analyzed.types);
+    builder.model.views.emplace(view.name, std::move(view));
+}
+
+void register_view(StatementContext& ctx, const PgQuery__RangeVar* relation, ViewDefinition def) {
+    auto& builder = ctx.builder;
+    def.name = builder.name_of(relation);
+    builder.claim_relation_name(def.name.schema, def.name.name, ctx.at(relation->location));
+    builder.require_schema(def.name.schema, ctx.at(relation->location));
+    builder.pending_views[def.name] = [ctx, def] { build(ctx, def); };
+}
+
+} // namespace
+
+void transform_create_view(StatementContext& ctx, PgQuery__ViewStmt* stmt) {
+    if (stmt->view->relpersistence && std::string_view(stmt->view->relpersistence) != "p")
+        ctx.fail(stmt->view->location, "TEMPORARY views are not supported in schema files");
+    ViewDefinition def;
+    def.query = stmt->query;
+    def.column_names = name_list(stmt->aliases, stmt->n_aliases);
+    def.options = read_options(ctx, stmt->options, stmt->n_options);
+    if (stmt->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__LOCAL_CHECK_OPTION)
+        def.options.emplace_back("check_option", "local");
+    else if (stmt->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__CASCADED_CHECK_OPTION)
+        def.options.emplace_back("check_option", "cascaded");
+    register_view(ctx, stmt->view, std::move(def));
+}
+
+void transform_create_materialized_view(StatementContext& ctx, PgQuery__CreateTableAsStmt* stmt) {
+    auto* into = stmt->into;
+    if (into->table_space_name && *into->table_space_name)
+        ctx.fail(-1, "tablespaces are not managed by pgshape: leave out TABLESPACE");
+    if (into->access_method && *into->access_method && std::string_view(into->access_method) != "heap")
+        ctx.fail(-1, "table access methods other than heap are not supported");
+    ViewDefinition def;
+    def.materialized = true;
+    def.query = stmt->query;
+    def.column_names = name_list(into->col_names, into->n_col_names);
+    def.options = read_options(ctx, into->options, into->n_options);
+    def.with_data = !into->skip_data;
+    register_view(ctx, into->rel, std::move(def));
+}
+
+void resolve_view(Builder& builder, const model::QualifiedName& wanted, Location where) {
+    const model::QualifiedName name = wanted;  // `wanted` may be the key erased below
+    auto it = builder.pending_views.find(name);
+    if (it == builder.pending_views.end()) {
+        if (builder.views_in_progress.count(name))
+            builder.fail(where, fmt::format("view {} reads itself", model::display(name)),
+                         "a view cannot read itself, directly or through other views");
+        return;
+    }
+    auto fn = std::move(it->second);
+    builder.pending_views.erase(it);
+    builder.views_in_progress.insert(name);
+    fn();
+    builder.views_in_progress.erase(name);
+}
+
+void resolve_views(Builder& builder) {
+    while (!builder.pending_views.empty()) resolve_view(builder, builder.pending_views.begin()->first, {});
+}
+
+const model::Table& indexed_relation(StatementContext& ctx, const PgQuery__RangeVar* relation, model::Table& scratch) {
+    const auto name = ctx.builder.name_of(relation);
+    auto it = ctx.builder.model.views.find(name);
+    if (it == ctx.builder.model.views.end()) return ctx.builder.table(name, ctx.at(relation->location));
+    if (!it->second.materialized)
+        ctx.fail(relation->location, fmt::format("{} is a view: only tables and materialized views have indexes",
+                                                 model::display(name)));
+    scratch.name = name;
+    scratch.columns.clear();
+    for (const auto& c : it->second.columns) {
+        model::Column column;
+        column.name = c.name;
+        if (c.type) column.type = *c.type;
+        scratch.columns.push_back(std::move(column));
+    }
+    return scratch;
+}
+
+} // namespace pgshape::parser

@@ -1,0 +1,40 @@
+#pragma once
+// A view's SELECT: names resolved as PostgreSQL resolves them when it stores
+// the view, a canonical form both sides share, and what the query reads.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "engine/model/view.hpp"
+#include "parser/pg_tree.hpp"
+
+namespace pgshape::parser {
+
+// The columns of a table or view the query reads. Reports a located error
+// itself (and does not return) when no schema file defines the relation.
+using RelationLookup = std::function<std::vector<model::ViewColumn>(const model::QualifiedName& name, int location)>;
+// Reports a located error; does not return.
+using QueryFailure = std::function<void(int location, const std::string& message, const std::string& help)>;
+
+struct AnalyzedQuery {
+    model::Expr query;
+    std::vector<model::ViewColumn> columns;
+    std::vector<model::QualifiedName> relations;
+    std::vector<model::ViewRead> reads;
+    std::vector<model::TypeRef> types;
+};
+
+// Analyzes `select` (a SelectStmt node, rewritten in place in the tree's
+// arena). `column_names` is the view's column list, if it has one.
+//
+// What PostgreSQL's catalog (pg_get_viewdef with an empty search_path)
+// writes differs from what people write: relations qualified with their
+// schema, every column qualified with its relation, `*` expanded, every
+// output column named, GROUP BY/ORDER BY ordinals and aliases replaced by
+// their expressions, aliases renamed (r_1), casts added. The canonical form
+// undoes the difference from both sides: same names, positional aliases, and
+// only the casts PostgreSQL adds itself are dropped (see view_canon.cpp).
+AnalyzedQuery analyze_view_query(ParseTree& tree, Node* select, const std::vector<std::string>& column_names,
+                                 const RelationLookup& lookup, const QueryFailure& fail);
+
+} // namespace pgshape::parser
