@@ -73,8 +73,11 @@ std::vector<Pass> passes_of(const Node* stmt) {
     case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:  // only CREATE MATERIALIZED VIEW, not CREATE TABLE AS
         if (stmt->create_table_as_stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW) return {Pass::views};
         return {};
+    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:  // parameter types may name tables (rowtype, %TYPE)
+        return {Pass::columns};
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
     case PG_QUERY__NODE__NODE_INDEX_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:  // UPDATE OF may name columns an ALTER added
         return {Pass::keys};
     case PG_QUERY__NODE__NODE_COMMENT_STMT:
         return {Pass::comment};
@@ -99,6 +102,8 @@ void dispatch(StatementContext& ctx, Node* stmt, Pass pass) {
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT: return transform_alter_sequence(ctx, stmt->alter_seq_stmt);
     case PG_QUERY__NODE__NODE_INDEX_STMT: return transform_create_index(ctx, stmt->index_stmt);
     case PG_QUERY__NODE__NODE_COMMENT_STMT: return transform_comment(ctx, stmt->comment_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT: return transform_create_function(ctx, stmt->create_function_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT: return transform_create_trigger(ctx, stmt->create_trig_stmt);
     case PG_QUERY__NODE__NODE_VIEW_STMT: return transform_create_view(ctx, stmt->view_stmt);
     case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
         return transform_create_materialized_view(ctx, stmt->create_table_as_stmt);
@@ -174,7 +179,7 @@ bool is_privilege_statement(const Node* stmt) {
                      "only session settings that do not change name resolution are accepted "
                      "(search_path may only be '' or start with public)");
     builder.fail(where, fmt::format("{} is not supported in schema files", words),
-                 "schema files hold CREATE SCHEMA/EXTENSION/TYPE ... AS ENUM/TABLE/SEQUENCE/INDEX, "
+                 "schema files hold CREATE SCHEMA/EXTENSION/TYPE ... AS ENUM/TABLE/SEQUENCE/INDEX/VIEW/MATERIALIZED VIEW/FUNCTION/PROCEDURE/TRIGGER, "
                  "ALTER TABLE/SEQUENCE and COMMENT ON statements");
 }
 

@@ -54,6 +54,8 @@ std::vector<Change> diff_models(const model::SchemaModel& from, const model::Sch
     diff_columns(from, to, out);
     diff_kind(from.constraints, to.constraints, out);
     diff_kind(from.indexes, to.indexes, out);
+    diff_kind(from.functions, to.functions, out);
+    diff_kind(from.triggers, to.triggers, out);
     diff_kind(from.views, to.views, out);
     return out;
 }

@@ -145,12 +145,47 @@ inline constexpr std::string_view k_comments =
     "AND NOT (r.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend di WHERE di.classid = 'pg_class'::regclass "
     "AND di.objid = r.oid AND di.deptype = 'i'))))";
 
+// Functions and procedures as pg_get_functiondef() writes them (aggregates
+// and window functions are not read).
+inline constexpr std::string_view k_functions =
+    "SELECT pg_get_functiondef(p.oid) || ';' FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+    "WHERE p.prokind IN ('f', 'p') AND " PGSHAPE_USER_SCHEMA("n") " AND "
+    PGSHAPE_NOT_EXTENSION_MEMBER("pg_proc", "p.oid");
+
+// Triggers as pg_get_triggerdef() writes them, with their firing state;
+// not those PostgreSQL makes for foreign keys (internal) or clones onto
+// partitions (tgparentid).
+inline constexpr std::string_view k_triggers =
+    "SELECT pg_get_triggerdef(t.oid) || ';' || CASE t.tgenabled "
+    "WHEN 'D' THEN format(' ALTER TABLE %I.%I DISABLE TRIGGER %I;', n.nspname, c.relname, t.tgname) "
+    "WHEN 'R' THEN format(' ALTER TABLE %I.%I ENABLE REPLICA TRIGGER %I;', n.nspname, c.relname, t.tgname) "
+    "WHEN 'A' THEN format(' ALTER TABLE %I.%I ENABLE ALWAYS TRIGGER %I;', n.nspname, c.relname, t.tgname) "
+    "ELSE '' END "
+    "FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND c.relkind IN ('r', 'p') AND " PGSHAPE_USER_SCHEMA("n") " AND "
+    PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
+
+// Comments on functions, procedures and triggers.
+inline constexpr std::string_view k_routine_comments =
+    "SELECT format('COMMENT ON %s %I.%I(%s) IS %L;', CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, "
+    "n.nspname, p.proname, pg_get_function_identity_arguments(p.oid), d.description) "
+    "FROM pg_description d JOIN pg_proc p ON d.classoid = 'pg_proc'::regclass AND d.objoid = p.oid "
+    "JOIN pg_namespace n ON n.oid = p.pronamespace "
+    "WHERE p.prokind IN ('f', 'p') AND " PGSHAPE_USER_SCHEMA("n") " AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_proc", "p.oid") " "
+    "UNION ALL "
+    "SELECT format('COMMENT ON TRIGGER %I ON %I.%I IS %L;', t.tgname, n.nspname, c.relname, d.description) "
+    "FROM pg_description d JOIN pg_trigger t ON d.classoid = 'pg_trigger'::regclass AND d.objoid = t.oid "
+    "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND c.relkind IN ('r', 'p') AND " PGSHAPE_USER_SCHEMA("n") " AND "
+    PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
+
 #undef PGSHAPE_USER_SCHEMA
 #undef PGSHAPE_NOT_EXTENSION_MEMBER
 
-inline constexpr std::array<std::string_view, 10> k_all_queries = {
+inline constexpr std::array<std::string_view, 13> k_all_queries = {
     k_schemas, k_extensions, k_enums, k_sequences, k_sequence_owners, k_tables, k_constraints, k_indexes, k_views,
     k_comments,
+    k_functions, k_triggers, k_routine_comments,
 };
 
 } // namespace pgshape::introspect

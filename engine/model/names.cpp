@@ -14,6 +14,8 @@ const char* kind_name(Kind kind) {
     case Kind::column: return "column";
     case Kind::constraint: return "constraint";
     case Kind::index: return "index";
+    case Kind::function: return "function";
+    case Kind::trigger: return "trigger";
     case Kind::view: return "view";
     case Kind::materialized_view: return "materialized view";
     }

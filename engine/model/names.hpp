@@ -23,6 +23,8 @@ enum class Kind {
     column,
     constraint,
     index,
+    function,  // name: "f(integer, text)", overloads apart
+    trigger,   // owned by its table
     view,
     materialized_view,
 };

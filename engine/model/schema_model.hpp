@@ -9,6 +9,7 @@
 
 #include "engine/model/expr.hpp"
 #include "engine/model/names.hpp"
+#include "engine/model/routine.hpp"
 #include "engine/model/type_ref.hpp"
 #include "engine/model/view.hpp"
 
@@ -163,6 +164,8 @@ struct SchemaModel {
     std::map<QualifiedName, Table> tables;
     std::map<ConstraintKey, Constraint> constraints;
     std::map<QualifiedName, Index> indexes;  // on tables and materialized views
+    std::map<FunctionKey, Function> functions;  // and procedures
+    std::map<TriggerKey, Trigger> triggers;
     std::map<QualifiedName, View> views;     // and materialized views
     bool operator==(const SchemaModel&) const = default;
 };

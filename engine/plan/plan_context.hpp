@@ -16,6 +16,9 @@ struct PlanContext {
     // Foreign keys that must be dropped and re-added around a change of the
     // key they reference, though they themselves did not change.
     std::set<model::ConstraintKey> rebuilt_foreign_keys;
+    // Triggers that did not change but must be dropped and re-created around
+    // a change of their function or of a column they name.
+    std::set<model::TriggerKey> rebuilt_triggers;
     // Materialized views created, dropped or re-created by plan_views: their
     // indexes come and go with them, not as steps of their own.
     std::set<model::QualifiedName> rebuilt_relations;
@@ -42,6 +45,8 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& chang
 void plan_change(PlanContext& ctx, const diff::ColumnChange& change);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Constraint>& change);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Index>& change);
+void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Function>& change);
+void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Trigger>& change);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::View>& change);
 // Views form a graph over the tables: planned together, before the other
 // changes (plan_view.cpp).
@@ -49,6 +54,8 @@ void plan_views(PlanContext& ctx);
 
 // Foreign keys that stay the same but sit on a key that is rebuilt.
 void plan_rebuilt_foreign_keys(PlanContext& ctx);
+// Triggers in `rebuilt_triggers` (plan_trigger.cpp).
+void plan_rebuilt_triggers(PlanContext& ctx);
 
 // A comment change as its own step (the same for every kind).
 void plan_comment(PlanContext& ctx, model::ObjectKey key, const std::string& target, const model::Comment& from,

@@ -23,29 +23,38 @@ struct Hazard {
 // drop of a dependent before the drop of what it depends on). The down
 // script runs the inverse steps in exactly the reverse order.
 enum class Phase {
+    drop_function_before_views,  // SQL functions reading a view: before the views go
     drop_view,  // views dropped or re-created: before anything they read changes (plan_view.cpp)
     create_schema,
     create_extension,
     create_type,
     create_sequence,
+    create_function,  // functions that need no table: before the defaults and checks that call them
+    drop_trigger,     // before the functions, columns and tables triggers use change
     drop_foreign_key,
     drop_index,
     drop_constraint,
     release_sequence,
     rebuild_type,  // enum values removed: after dependents are dropped, before columns change
+    rebuild_function,  // DROP + CREATE where OR REPLACE cannot: once its dependents are gone
     create_table,
     alter_column,
     drop_column,
+    create_function_after_tables,  // functions whose signature or SQL body uses a table
     add_constraint,
     create_index,
     add_foreign_key,
     own_sequence,
+    create_trigger,                // after its table and its function
+    drop_function_before_tables,   // the inverse of create_function_after_tables
     drop_table,
     drop_sequence,
+    drop_function,  // after the tables, defaults and checks that call it
     drop_type,
     drop_extension,
     drop_schema,
     create_view,  // views created or re-created: after everything they read
+    create_function_after_views,  // SQL functions reading a view: once the views exist
     comment,
 };
 

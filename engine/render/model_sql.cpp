@@ -1,5 +1,7 @@
 #include "engine/model/sql_text.hpp"
 #include "engine/plan/ddl.hpp"
+#include "engine/plan/ddl_routine.hpp"
+#include "engine/plan/routine_order.hpp"
 #include "engine/plan/view_ddl.hpp"
 #include "engine/render/render.hpp"
 
@@ -24,6 +26,11 @@ std::string model_sql(const model::SchemaModel& m) {
         emit(ddl::create_sequence(s));
         if (s.comment) emit(ddl::comment_on("SEQUENCE " + quote_name(name), s.comment));
     }
+    // Functions that need no table, so that defaults and checks may call them.
+    for (const auto* fn : plan::functions_in_order(m, plan::TableOrder::before_tables)) {
+        out += "\n";
+        for (const auto& stmt : ddl::create_function_statements(*fn)) emit(stmt);
+    }
     for (const auto& [name, t] : m.tables) {
         out += "\n";
         emit(ddl::create_table(t, {}));
@@ -36,6 +43,11 @@ std::string model_sql(const model::SchemaModel& m) {
         if (c.type == model::ConstraintType::foreign_key) emit(ddl::add_constraint(c));
     for (const auto& [key, c] : m.constraints)
         if (c.comment) emit(ddl::comment_on(ddl::constraint_target(c), c.comment));
+    // Functions whose signature or SQL body uses a table.
+    for (const auto* fn : plan::functions_in_order(m, plan::TableOrder::after_tables)) {
+        out += "\n";
+        for (const auto& stmt : ddl::create_function_statements(*fn)) emit(stmt);
+    }
     for (const auto& [name, i] : m.indexes) {
         if (m.views.count(i.table)) continue;  // on a materialized view: written with it
         emit(ddl::create_index(i));
@@ -43,11 +55,18 @@ std::string model_sql(const model::SchemaModel& m) {
     }
     for (const auto& [name, s] : m.sequences)
         if (s.owned_by) emit(ddl::sequence_owned_by(s));
+    for (const auto& [key, t] : m.triggers)
+        for (const auto& stmt : ddl::create_trigger_statements(t)) emit(stmt);
     // Views last, each after the views it reads, with their comments and
     // (materialized views) indexes.
     for (const auto* v : ddl::views_in_dependency_order(m)) {
         out += "\n";
         for (const auto& stmt : ddl::create_view_statements(m, *v)) emit(stmt);
+    }
+    // SQL functions that read views.
+    for (const auto* fn : plan::functions_in_order(m, plan::TableOrder::after_views)) {
+        out += "\n";
+        for (const auto& stmt : ddl::create_function_statements(*fn)) emit(stmt);
     }
     return out;
 }

@@ -47,9 +47,22 @@ void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt,
         case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
             column_of(ctx, table, cmd->name).not_null = false;
             break;
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrig:
+            set_trigger_firing_later(ctx, table.name, cmd->name, model::TriggerFiring::enabled);
+            break;
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrig:
+            set_trigger_firing_later(ctx, table.name, cmd->name, model::TriggerFiring::disabled);
+            break;
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableReplicaTrig:
+            set_trigger_firing_later(ctx, table.name, cmd->name, model::TriggerFiring::replica);
+            break;
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableAlwaysTrig:
+            set_trigger_firing_later(ctx, table.name, cmd->name, model::TriggerFiring::always);
+            break;
         default:
             ctx.fail(-1, "this ALTER TABLE subcommand is not supported in schema files",
-                     "supported: ADD CONSTRAINT, ADD COLUMN, ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL");
+                     "supported: ADD CONSTRAINT, ADD COLUMN, ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL, "
+                     "ENABLE [REPLICA | ALWAYS] / DISABLE TRIGGER name");
         }
     }
 }

@@ -80,6 +80,14 @@ void transform_comment(StatementContext& ctx, PgQuery__CommentStmt* stmt) {
         it->second.comment = text;
         return;
     }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+        return comment_on_routine(ctx, object->object_with_args,
+                                  stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE ? model::RoutineKind::procedure
+                                                                                           : model::RoutineKind::function,
+                                  text);
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+        return comment_on_trigger(ctx, name_list(object->list->items, object->list->n_items), text);
     case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: {
         const auto resolved = canonical_type(object->type_name).type;
         auto it = m.enums.find({resolved.schema, resolved.name});
@@ -89,7 +97,8 @@ void transform_comment(StatementContext& ctx, PgQuery__CommentStmt* stmt) {
     }
     default:
         ctx.fail(-1, "COMMENT ON this kind of object is not supported",
-                 "supported: SCHEMA, TYPE, TABLE, COLUMN, SEQUENCE, INDEX, CONSTRAINT ... ON table");
+                 "supported: SCHEMA, TYPE, TABLE, COLUMN, SEQUENCE, INDEX, CONSTRAINT ... ON table, FUNCTION, PROCEDURE, "
+                 "TRIGGER ... ON table");
     }
 }
 

@@ -30,6 +30,20 @@ void add_table_constraint(StatementContext& ctx, model::Table& table, PgQuery__C
 void add_column(StatementContext& ctx, model::Table& table, PgQuery__ColumnDef* def);
 void apply_column_constraints(StatementContext& ctx, model::Table& table, PgQuery__ColumnDef* def);
 
+// Functions, procedures and triggers (create_function.cpp, create_trigger.cpp,
+// comment_routine.cpp).
+void transform_create_function(StatementContext& ctx, PgQuery__CreateFunctionStmt* stmt);
+void transform_create_trigger(StatementContext& ctx, PgQuery__CreateTrigStmt* stmt);
+// A parameter or return type as PostgreSQL stores it for a function: no
+// length, precision or interval fields; `table.column%TYPE` resolved.
+model::TypeRef routine_parameter_type(StatementContext& ctx, const PgQuery__TypeName* type_name);
+// ALTER TABLE ... ENABLE/DISABLE TRIGGER: applied once every trigger is read.
+void set_trigger_firing_later(StatementContext& ctx, const model::QualifiedName& table, const std::string& trigger,
+                              model::TriggerFiring firing);
+void comment_on_routine(StatementContext& ctx, const PgQuery__ObjectWithArgs* object, model::RoutineKind kind,
+                        const model::Comment& text);
+void comment_on_trigger(StatementContext& ctx, const std::vector<std::string>& names, const model::Comment& text);
+
 // Views and materialized views (create_view.cpp): registered in the views
 // pass, built by resolve_views in dependency order once every column is known.
 void transform_create_view(StatementContext& ctx, PgQuery__ViewStmt* stmt);

@@ -1,0 +1,76 @@
+#include "engine/plan/routine_order.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace pgshape::plan {
+namespace {
+
+bool is_table_type(const model::SchemaModel& m, const model::TypeRef& type) {
+    return !type.schema.empty() && m.tables.count({type.schema, type.name});
+}
+
+bool signature_needs_tables(const model::SchemaModel& m, const model::Function& fn) {
+    if (fn.returns && is_table_type(m, *fn.returns)) return true;
+    return std::any_of(fn.args.begin(), fn.args.end(), [&](const auto& a) { return is_table_type(m, a.type); });
+}
+
+// Depth-first over calls; `visiting` breaks recursion (a function calling
+// itself, or overloads calling each other).
+struct Walk {
+    std::set<model::FunctionKey> visiting;
+    std::map<model::FunctionKey, RoutinePlacement> done;
+};
+
+RoutinePlacement visit(const model::SchemaModel& m, const model::Function& fn, Walk& walk) {
+    if (auto it = walk.done.find(fn.key()); it != walk.done.end()) return it->second;
+    RoutinePlacement out;
+    out.needs_tables = signature_needs_tables(m, fn) ||
+                       std::any_of(fn.reads.begin(), fn.reads.end(), [&](const auto& r) { return m.tables.count(r) > 0; });
+    out.needs_views = std::any_of(fn.reads.begin(), fn.reads.end(), [&](const auto& r) { return m.views.count(r) > 0; });
+    walk.visiting.insert(fn.key());
+    for (const auto& callee : fn.calls) {
+        for (auto it = m.functions.lower_bound({callee, {}}); it != m.functions.end() && it->first.name == callee; ++it) {
+            if (walk.visiting.count(it->first)) continue;
+            const auto inner = visit(m, it->second, walk);
+            out.needs_tables = out.needs_tables || inner.needs_tables;
+            out.needs_views = out.needs_views || inner.needs_views;
+            out.depth = std::max(out.depth, inner.depth + 1);
+        }
+    }
+    walk.visiting.erase(fn.key());
+    walk.done.emplace(fn.key(), out);
+    return out;
+}
+
+} // namespace
+
+RoutinePlacement placement_of(const model::SchemaModel& m, const model::Function& fn) {
+    Walk walk;
+    return visit(m, fn, walk);
+}
+
+std::vector<const model::Function*> functions_in_order(const model::SchemaModel& m, TableOrder which) {
+    std::vector<std::pair<int, const model::Function*>> ranked;
+    Walk walk;
+    for (const auto& [key, fn] : m.functions) {
+        const auto place = visit(m, fn, walk);
+        const auto group = place.needs_views    ? TableOrder::after_views
+                           : place.needs_tables ? TableOrder::after_tables
+                                                : TableOrder::before_tables;
+        if (group == which) ranked.emplace_back(place.depth, &fn);
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<const model::Function*> out;
+    for (const auto& [depth, fn] : ranked) out.push_back(fn);
+    return out;
+}
+
+std::string signature_name(const model::FunctionKey& key) {
+    std::string out = key.name.name + "(";
+    for (std::size_t i = 0; i < key.arguments.size(); ++i) out += (i ? ", " : "") + model::render_type(key.arguments[i]);
+    return out + ")";
+}
+
+} // namespace pgshape::plan

@@ -1,0 +1,31 @@
+#pragma once
+// Where a function goes in a plan: before the tables (so defaults and checks
+// can call it) unless it needs one, and after the functions it calls.
+#include "engine/model/schema_model.hpp"
+
+namespace pgshape::plan {
+
+struct RoutinePlacement {
+    // Its parameter or return types name a table's row type, or (LANGUAGE sql,
+    // checked by PostgreSQL at creation) its body reads a table or calls a
+    // function that needs one.
+    bool needs_tables = false;
+    // Its SQL body reads a view (or it calls a function that does): views
+    // are created last, so it comes after them.
+    bool needs_views = false;
+    // Length of the longest chain of model functions it calls: functions
+    // are created in increasing depth, dropped in decreasing depth.
+    int depth = 0;
+};
+
+RoutinePlacement placement_of(const model::SchemaModel& m, const model::Function& fn);
+
+// The functions of `m` that go before the tables (or after them, or after
+// the views), callees first: the order a script that creates the whole model uses.
+enum class TableOrder { before_tables, after_tables, after_views };
+std::vector<const model::Function*> functions_in_order(const model::SchemaModel& m, TableOrder which);
+
+// "f(integer, text)": the name part of a function's plan key.
+std::string signature_name(const model::FunctionKey& key);
+
+} // namespace pgshape::plan
