@@ -72,10 +72,11 @@ struct StatementContext {
     Builder& builder;
     ParseTree& tree;
     const SourceFile& file;
-    std::size_t offset;  // of the statement's first keyword
+    std::size_t offset;  // of the statement's first keyword, in `file`
+    std::size_t base = 0;  // where the parsed text (a chunk of `file`) starts: node locations are relative to it
 
     Location at(int location) const {
-        return {&file, location >= 0 ? static_cast<std::size_t>(location) : offset};
+        return {&file, location >= 0 ? base + static_cast<std::size_t>(location) : offset};
     }
     Location here() const { return {&file, offset}; }
     [[noreturn]] void fail(int location, const std::string& message, const std::string& help = {}) const {

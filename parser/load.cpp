@@ -1,6 +1,11 @@
 #include "parser/load.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
+#include <optional>
+
+#include <pg_query.h>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -51,10 +56,68 @@ std::string statement_words(std::string_view text, std::size_t offset) {
     return out;
 }
 
+// A file, or a piece of a large one, parsed on its own.
 struct LoadedFile {
     const SourceFile* file;
+    std::size_t base;    // offset of the piece in the file
+    std::size_t length;
     std::unique_ptr<ParseTree> tree;
 };
+
+// Large files are cut at statement boundaries so that the pieces parse on
+// every core; libpg_query keeps its state per thread.
+constexpr std::size_t k_piece_bytes = 512 * 1024;
+
+void add_pieces(const SourceFile& file, std::size_t pieces_wanted, std::vector<LoadedFile>& out) {
+    if (file.text.size() < 2 * k_piece_bytes || pieces_wanted < 2) {
+        out.push_back({&file, 0, file.text.size(), nullptr});
+        return;
+    }
+    PgQuerySplitResult split = pg_query_split_with_scanner(file.text.c_str());
+    std::unique_ptr<PgQuerySplitResult, void (*)(PgQuerySplitResult*)> guard(
+        &split, [](PgQuerySplitResult* r) { pg_query_free_split_result(*r); });
+    if (split.error || split.n_stmts == 0) {  // the parser will report it
+        out.push_back({&file, 0, file.text.size(), nullptr});
+        return;
+    }
+    const std::size_t target = std::max(k_piece_bytes, file.text.size() / pieces_wanted + 1);
+    std::size_t start = 0;
+    for (int i = 0; i < split.n_stmts; ++i) {
+        const auto at = static_cast<std::size_t>(split.stmts[i]->stmt_location);
+        if (at - start >= target) {
+            out.push_back({&file, start, at - start, nullptr});
+            start = at;
+        }
+    }
+    out.push_back({&file, start, file.text.size() - start, nullptr});
+}
+
+// Parses every piece, two or more at a time; the first failure in file order wins.
+void parse_pieces(std::vector<LoadedFile>& pieces) {
+    const std::size_t threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+    std::vector<std::optional<ParseFailure>> failures(pieces.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < pieces.size(); i = next++) {
+            auto& p = pieces[i];
+            try {
+                p.tree = std::make_unique<ParseTree>(p.base == 0 && p.length == p.file->text.size()
+                                                         ? p.file->text
+                                                         : p.file->text.substr(p.base, p.length));
+            } catch (const ParseFailure& f) {
+                failures[i] = f;
+            }
+        }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads && t < pieces.size(); ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    for (std::size_t i = 0; i < pieces.size(); ++i)
+        if (failures[i])
+            throw UserError(format_diagnostic(*pieces[i].file, pieces[i].base + failures[i]->offset, failures[i]->message,
+                                              "check the SQL syntax near the caret"));
+}
 
 // The passes a statement takes part in (ALTER TABLE: its column subcommands
 // in one, its constraints in the next).
@@ -68,13 +131,13 @@ std::vector<Pass> passes_of(const Node* stmt) {
         return {Pass::create};
     case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
         return {Pass::columns, Pass::keys};
+    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:  // parameter types may name tables (rowtype, %TYPE)
+        return {Pass::columns};
     case PG_QUERY__NODE__NODE_VIEW_STMT:
         return {Pass::views};
     case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:  // only CREATE MATERIALIZED VIEW, not CREATE TABLE AS
         if (stmt->create_table_as_stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW) return {Pass::views};
         return {};
-    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:  // parameter types may name tables (rowtype, %TYPE)
-        return {Pass::columns};
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
     case PG_QUERY__NODE__NODE_INDEX_STMT:
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:  // UPDATE OF may name columns an ALTER added
@@ -102,11 +165,11 @@ void dispatch(StatementContext& ctx, Node* stmt, Pass pass) {
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT: return transform_alter_sequence(ctx, stmt->alter_seq_stmt);
     case PG_QUERY__NODE__NODE_INDEX_STMT: return transform_create_index(ctx, stmt->index_stmt);
     case PG_QUERY__NODE__NODE_COMMENT_STMT: return transform_comment(ctx, stmt->comment_stmt);
-    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT: return transform_create_function(ctx, stmt->create_function_stmt);
-    case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT: return transform_create_trigger(ctx, stmt->create_trig_stmt);
     case PG_QUERY__NODE__NODE_VIEW_STMT: return transform_create_view(ctx, stmt->view_stmt);
     case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
         return transform_create_materialized_view(ctx, stmt->create_table_as_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT: return transform_create_function(ctx, stmt->create_function_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT: return transform_create_trigger(ctx, stmt->create_trig_stmt);
     default: break;
     }
 }
@@ -183,6 +246,30 @@ bool is_privilege_statement(const Node* stmt) {
                  "ALTER TABLE/SEQUENCE and COMMENT ON statements");
 }
 
+// PostgreSQL refuses a primary key or unique constraint on a partitioned
+// table that does not include every partitioning column: say so here, with
+// the table's location, rather than at apply time.
+void check_partition_keys(const Builder& builder) {
+    for (const auto& [name, table] : builder.model.tables) {
+        if (!table.partition_by) continue;
+        for (auto it = builder.model.constraints.lower_bound({name, ""});
+             it != builder.model.constraints.end() && it->first.table == name; ++it) {
+            const auto& c = it->second;
+            if (c.type != model::ConstraintType::primary_key && c.type != model::ConstraintType::unique) continue;
+            for (const auto& elem : table.partition_by->elems) {
+                if (elem.column.empty() || std::find(c.columns.begin(), c.columns.end(), elem.column) != c.columns.end())
+                    continue;
+                const auto where = builder.defined_at.find("relation " + name.schema + "." + name.name);
+                builder.fail(where == builder.defined_at.end() ? Location{} : where->second,
+                             fmt::format("{} \"{}\" on partitioned table {} does not include partitioning column {}",
+                                         c.type == model::ConstraintType::primary_key ? "primary key" : "unique constraint",
+                                         c.name, model::display(name), elem.column),
+                             fmt::format("PostgreSQL requires every partitioning column in the key: add {} to it", elem.column));
+            }
+        }
+    }
+}
+
 std::string read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw UserError(fmt::format("error: cannot read {}", path.string()));
@@ -196,20 +283,13 @@ std::string read_file(const fs::path& path) {
 model::SchemaModel load_sources(const std::vector<SourceFile>& files) {
     Builder builder;
     std::vector<LoadedFile> loaded;
-    loaded.reserve(files.size());
-    for (const auto& file : files) {
-        try {
-            loaded.push_back({&file, std::make_unique<ParseTree>(file.text)});
-        } catch (const ParseFailure& failure) {
-            throw UserError(format_diagnostic(file, failure.offset, failure.message,
-                                              "check the SQL syntax near the caret"));
-        }
-    }
+    for (const auto& file : files) add_pieces(file, 2 * std::thread::hardware_concurrency(), loaded);
+    parse_pieces(loaded);
     for (int pass = 0; pass <= static_cast<int>(Pass::comment); ++pass) {
         for (auto& lf : loaded) {
             for (std::size_t i = 0; i < lf.tree->size(); ++i) {
                 const auto& raw = lf.tree->stmt(i);
-                const std::size_t offset = skip_blanks(lf.file->text, static_cast<std::size_t>(raw.stmt_location));
+                const std::size_t offset = skip_blanks(lf.file->text, lf.base + static_cast<std::size_t>(raw.stmt_location));
                 const auto stmt_passes = passes_of(raw.stmt);
                 if (stmt_passes.empty()) {
                     if (is_session_setting(raw.stmt) || is_privilege_statement(raw.stmt)) continue;
@@ -217,7 +297,7 @@ model::SchemaModel load_sources(const std::vector<SourceFile>& files) {
                     continue;
                 }
                 if (std::find(stmt_passes.begin(), stmt_passes.end(), static_cast<Pass>(pass)) == stmt_passes.end()) continue;
-                StatementContext ctx{builder, *lf.tree, *lf.file, offset};
+                StatementContext ctx{builder, *lf.tree, *lf.file, offset, lf.base};
                 dispatch(ctx, raw.stmt, static_cast<Pass>(pass));
             }
         }
@@ -225,6 +305,7 @@ model::SchemaModel load_sources(const std::vector<SourceFile>& files) {
         if (pass == static_cast<int>(Pass::views)) resolve_views(builder);
     }
     builder.run_deferred_checks();
+    check_partition_keys(builder);
     return std::move(builder.model);
 }
 

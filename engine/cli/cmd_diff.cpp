@@ -1,3 +1,4 @@
+#include <future>
 #include <iostream>
 
 #include "engine/cli/commands.hpp"
@@ -15,7 +16,9 @@ struct DiffOptions {
 };
 
 int run_diff(const DiffOptions& o) {
-    const auto plan = plan::build_plan(introspect::load_source(o.from), introspect::load_source(o.to));
+    auto from = std::async(std::launch::async, [&] { return introspect::load_source(o.from); });
+    const auto to = introspect::load_source(o.to);
+    const auto plan = plan::build_plan(from.get(), to);
     std::cout << render::plan_text(plan, plan::Direction::up);
     return o.exit_code && !plan.empty() ? exit_codes::differences : exit_codes::ok;
 }

@@ -1,3 +1,4 @@
+#include <future>
 #include <iostream>
 
 #include "engine/cli/commands.hpp"
@@ -19,8 +20,10 @@ struct PlanOptions {
 
 int run_plan(const PlanOptions& o) {
     const auto policy = o.hazards.policy();
-    const auto from = introspect::load_source(o.from);
+    // The two sides load at the same time (files parse, databases answer).
+    auto from_future = std::async(std::launch::async, [&] { return introspect::load_source(o.from); });
     const auto to = introspect::load_source(o.to);
+    const auto from = from_future.get();
     const auto plan = plan::build_plan(from, to);
     const auto direction = o.direction == "down" ? plan::Direction::down : plan::Direction::up;
     if (!check_hazards(plan, direction, policy)) {

@@ -31,8 +31,8 @@ struct ColumnChange {
 using Change = std::variant<ObjectChange<model::Schema>, ObjectChange<model::Extension>,
                             ObjectChange<model::EnumType>, ObjectChange<model::Sequence>,
                             ObjectChange<model::Table>, ColumnChange, ObjectChange<model::Constraint>,
-                            ObjectChange<model::Index>, ObjectChange<model::View>,
-                            ObjectChange<model::Function>, ObjectChange<model::Trigger>>;
+                            ObjectChange<model::Index>, ObjectChange<model::Function>,
+                            ObjectChange<model::Trigger>, ObjectChange<model::View>>;
 
 // Every difference, in a deterministic order (kind, then key).
 std::vector<Change> diff_models(const model::SchemaModel& from, const model::SchemaModel& to);

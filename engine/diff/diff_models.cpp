@@ -13,8 +13,10 @@ template <> bool same(const model::Extension& a, const model::Extension& b) {
            (a.version.empty() || b.version.empty() || a.version == b.version);
 }
 
-// Tables differ as tables only by comment: columns are diffed one by one.
-template <> bool same(const model::Table& a, const model::Table& b) { return a.comment == b.comment; }
+// Tables differ as tables by comment and partitioning: columns are diffed one by one.
+template <> bool same(const model::Table& a, const model::Table& b) {
+    return a.comment == b.comment && a.partition_by == b.partition_by && a.partition_of == b.partition_of;
+}
 
 template <class Key, class T>
 void diff_kind(const std::map<Key, T>& from, const std::map<Key, T>& to, std::vector<Change>& out) {
@@ -28,6 +30,7 @@ void diff_kind(const std::map<Key, T>& from, const std::map<Key, T>& to, std::ve
 void diff_columns(const model::SchemaModel& from, const model::SchemaModel& to, std::vector<Change>& out) {
     merge_by_key(from.tables, to.tables, [&](const model::Table* a, const model::Table* b) {
         if (!a || !b) return;
+        if (b->partition_of) return;  // a partition's columns are its parent's
         std::map<std::string, model::Column> ca, cb;
         for (const auto& c : a->columns) ca.emplace(c.name, c);
         for (const auto& c : b->columns) cb.emplace(c.name, c);

@@ -51,7 +51,12 @@ inline constexpr std::string_view k_sequence_owners =
     "AND " PGSHAPE_USER_SCHEMA("sn") " AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "s.oid");
 
 inline constexpr std::string_view k_tables =
-    "SELECT format('CREATE %sTABLE %I.%I (%s)%s%s;', CASE c.relpersistence WHEN 'u' THEN 'UNLOGGED ' ELSE '' END, "
+    // A partition is written as PARTITION OF its parent: its columns are the parent's.
+    "SELECT CASE WHEN c.relispartition THEN format('CREATE TABLE %I.%I PARTITION OF %s %s;', n.nspname, c.relname, "
+    "(SELECT quote_ident(pn.nspname) || '.' || quote_ident(p.relname) FROM pg_inherits i "
+    "JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace WHERE i.inhrelid = c.oid), "
+    "pg_get_expr(c.relpartbound, c.oid)) ELSE "
+    "format('CREATE %sTABLE %I.%I (%s)%s%s;', CASE c.relpersistence WHEN 'u' THEN 'UNLOGGED ' ELSE '' END, "
     "n.nspname, c.relname, coalesce(string_agg(format('%I %s%s%s%s%s', a.attname, "
     "format_type(a.atttypid, a.atttypmod), "
     "CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation THEN ' COLLATE ' || quote_ident(co.collname) ELSE '' END, "
@@ -67,7 +72,7 @@ inline constexpr std::string_view k_tables =
     "(SELECT ' INHERITS (' || string_agg(quote_ident(pn.nspname) || '.' || quote_ident(p.relname), ', ') || ')' "
     "FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace "
     "WHERE i.inhrelid = c.oid), "
-    "CASE WHEN c.relkind = 'p' THEN ' PARTITION BY ' || pg_get_partkeydef(c.oid) ELSE '' END) "
+    "CASE WHEN c.relkind = 'p' THEN ' PARTITION BY ' || pg_get_partkeydef(c.oid) ELSE '' END) END "
     "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
     "LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
     "LEFT JOIN pg_type ty ON ty.oid = a.atttypid LEFT JOIN pg_collation co ON co.oid = a.attcollation "
@@ -77,13 +82,14 @@ inline constexpr std::string_view k_tables =
     "LEFT JOIN pg_sequence sq ON sq.seqrelid = di.objid "
     "WHERE c.relkind IN ('r', 'p') AND " PGSHAPE_USER_SCHEMA("n") " AND "
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " "
-    "GROUP BY c.oid, c.relpersistence, n.nspname, c.relname";
+    "GROUP BY c.oid, c.relpersistence, c.relispartition, c.relpartbound, c.relkind, n.nspname, c.relname";
 
 inline constexpr std::string_view k_constraints =
     "SELECT format('ALTER TABLE %I.%I ADD CONSTRAINT %I %s;', n.nspname, c.relname, con.conname, "
     "pg_get_constraintdef(con.oid)) "
     "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND c.relkind IN ('r', 'p') AND " PGSHAPE_USER_SCHEMA("n") " AND "
+    "WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND c.relkind IN ('r', 'p') AND con.conislocal "
+    "AND con.conparentid = 0 AND " PGSHAPE_USER_SCHEMA("n") " AND "
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 
 // Indexes that back a constraint are the constraint's, not separate objects.
@@ -93,7 +99,9 @@ inline constexpr std::string_view k_indexes =
     "WHERE c.relkind IN ('r', 'p', 'm') AND " PGSHAPE_USER_SCHEMA("n") " AND "
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " "
     "AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid "
-    "AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))";
+    "AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')) "
+    // A partition's copy of its parent's index belongs to the parent's index.
+    "AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid)";
 
 // Views and materialized views, their options and whether a materialized
 // view holds data; pg_get_viewdef writes the query with every name qualified.
@@ -162,7 +170,7 @@ inline constexpr std::string_view k_triggers =
     "WHEN 'A' THEN format(' ALTER TABLE %I.%I ENABLE ALWAYS TRIGGER %I;', n.nspname, c.relname, t.tgname) "
     "ELSE '' END "
     "FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND c.relkind IN ('r', 'p') AND " PGSHAPE_USER_SCHEMA("n") " AND "
+    "WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND c.relkind IN ('r', 'p', 'v') AND " PGSHAPE_USER_SCHEMA("n") " AND "
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 
 // Comments on functions, procedures and triggers.
@@ -176,7 +184,7 @@ inline constexpr std::string_view k_routine_comments =
     "SELECT format('COMMENT ON TRIGGER %I ON %I.%I IS %L;', t.tgname, n.nspname, c.relname, d.description) "
     "FROM pg_description d JOIN pg_trigger t ON d.classoid = 'pg_trigger'::regclass AND d.objoid = t.oid "
     "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND c.relkind IN ('r', 'p') AND " PGSHAPE_USER_SCHEMA("n") " AND "
+    "WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND c.relkind IN ('r', 'p', 'v') AND " PGSHAPE_USER_SCHEMA("n") " AND "
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 
 #undef PGSHAPE_USER_SCHEMA

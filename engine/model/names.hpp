@@ -1,6 +1,7 @@
 #pragma once
 // Identity of schema objects: small value structs with defaulted ordering.
 #include <compare>
+#include <optional>
 #include <string>
 
 namespace pgshape::model {
@@ -30,6 +31,9 @@ enum class Kind {
 };
 
 const char* kind_name(Kind kind);
+
+// COMMENT ON text; empty when the object has none.
+using Comment = std::optional<std::string>;
 
 // What a plan step is about: kind + schema + name (+ owning table for
 // columns and constraints, whose names are only unique per table).

@@ -15,7 +15,6 @@
 
 namespace pgshape::model {
 
-using Comment = std::optional<std::string>;
 
 struct Schema {
     std::string name;
@@ -83,11 +82,42 @@ struct Column {
     bool operator==(const Column&) const = default;
 };
 
+enum class SortOrder { asc, desc };
+
+struct IndexElem {
+    std::string column;         // set for a plain column ...
+    std::optional<Expr> expr;   // ... or an expression
+    std::string collation;
+    std::string opclass;
+    SortOrder order = SortOrder::asc;
+    bool nulls_first = false;   // normalized: explicit for both orders
+    bool operator==(const IndexElem&) const = default;
+};
+
+// PARTITION BY: strategy ("range", "list", "hash") and key columns or expressions.
+struct PartitionKey {
+    std::string strategy;
+    std::vector<IndexElem> elems;
+    bool operator==(const PartitionKey&) const = default;
+};
+
+// PARTITION OF parent FOR VALUES ...: `sql` is the bound as written
+// ("FOR VALUES FROM ('2024-01-01') TO ('2024-02-01')", "DEFAULT"), `canon`
+// what it is compared by.
+struct PartitionBound {
+    QualifiedName parent;
+    std::string sql;
+    std::string canon;
+    bool operator==(const PartitionBound& o) const { return parent == o.parent && canon == o.canon; }
+};
+
 struct Table {
     QualifiedName name;
     // In declaration order; the differ matches columns by name, so order
     // alone is never a difference.
     std::vector<Column> columns;
+    std::optional<PartitionKey> partition_by;   // a partitioned table
+    std::optional<PartitionBound> partition_of;  // a partition: its columns are the parent's
     Comment comment;
     const Column* find_column(const std::string& column) const;
     bool operator==(const Table&) const = default;
@@ -129,18 +159,6 @@ struct Constraint {
     bool operator==(const Constraint&) const = default;
 };
 
-enum class SortOrder { asc, desc };
-
-struct IndexElem {
-    std::string column;         // set for a plain column ...
-    std::optional<Expr> expr;   // ... or an expression
-    std::string collation;
-    std::string opclass;
-    SortOrder order = SortOrder::asc;
-    bool nulls_first = false;   // normalized: explicit for both orders
-    bool operator==(const IndexElem&) const = default;
-};
-
 struct Index {
     QualifiedName name;  // schema is always the table's schema
     QualifiedName table;
@@ -164,9 +182,9 @@ struct SchemaModel {
     std::map<QualifiedName, Table> tables;
     std::map<ConstraintKey, Constraint> constraints;
     std::map<QualifiedName, Index> indexes;  // on tables and materialized views
+    std::map<QualifiedName, View> views;     // and materialized views
     std::map<FunctionKey, Function> functions;  // and procedures
     std::map<TriggerKey, Trigger> triggers;
-    std::map<QualifiedName, View> views;     // and materialized views
     bool operator==(const SchemaModel&) const = default;
 };
 

@@ -1,5 +1,7 @@
 #include "engine/plan/ddl.hpp"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "engine/model/sql_text.hpp"
@@ -102,7 +104,27 @@ std::string create_table(const model::Table& table, const std::vector<const mode
         first = false;
     }
     out += "\n)";
+    if (table.partition_by) out += " PARTITION BY " + partition_key(*table.partition_by);
     return out;
+}
+
+std::string partition_key(const model::PartitionKey& key) {
+    std::string strategy = key.strategy;
+    for (char& c : strategy) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::string out = strategy + " (";
+    for (std::size_t i = 0; i < key.elems.size(); ++i) {
+        const auto& e = key.elems[i];
+        if (i) out += ", ";
+        out += e.expr ? "(" + e.expr->sql + ")" : quote_ident(e.column);
+        if (!e.collation.empty()) out += " COLLATE " + quote_ident(e.collation);
+        if (!e.opclass.empty()) out += " " + quote_ident(e.opclass);
+    }
+    return out + ")";
+}
+
+std::string create_partition(const model::Table& t) {
+    return "CREATE TABLE " + quote_name(t.name) + " PARTITION OF " + quote_name(t.partition_of->parent) + " " +
+           t.partition_of->sql;
 }
 
 std::string create_index(const model::Index& index) {

@@ -15,6 +15,9 @@ std::string constraint_definition(const model::Constraint& constraint);
 // CREATE TABLE with columns and the given (non-FK) constraints inline.
 std::string create_table(const model::Table& table, const std::vector<const model::Constraint*>& constraints);
 std::string create_index(const model::Index& index);
+// PARTITION BY RANGE (a, (expr)) / CREATE TABLE c PARTITION OF p FOR VALUES ...
+std::string partition_key(const model::PartitionKey& key);
+std::string create_partition(const model::Table& partition);
 std::string create_sequence(const model::Sequence& sequence);  // without OWNED BY
 // INCREMENT BY ... MINVALUE ... MAXVALUE ... START WITH ... CACHE ... [NO] CYCLE,
 // each prefixed with `prefix` ("" for CREATE/ALTER SEQUENCE, "SET " for identity columns).

@@ -1,5 +1,7 @@
 #pragma once
 // What the per-kind planners share while turning changes into steps.
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -10,6 +12,8 @@
 namespace pgshape::plan {
 
 struct PlanContext {
+    PlanContext(const model::SchemaModel& from_model, const model::SchemaModel& to_model)
+        : from(from_model), to(to_model) {}
     const model::SchemaModel& from;
     const model::SchemaModel& to;
     std::vector<Step> steps;
@@ -32,8 +36,23 @@ struct PlanContext {
         steps.push_back(std::move(step));
         return steps.back();
     }
+    // A table's indexes in `m` (indexes are keyed by their own name): built
+    // once per model, so dropping many tables stays linear.
+    std::vector<const model::Index*> indexes_of(const model::SchemaModel& m, const model::QualifiedName& table) {
+        auto& by_table = &m == &from ? m_from_indexes : m_to_indexes;
+        if (!by_table) {
+            by_table.emplace();
+            for (const auto& [name, index] : m.indexes) (*by_table)[index.table].push_back(&index);
+        }
+        auto it = by_table->find(table);
+        return it == by_table->end() ? std::vector<const model::Index*>{} : it->second;
+    }
     bool table_created(const model::QualifiedName& t) const { return !from.tables.count(t) && to.tables.count(t); }
     bool table_dropped(const model::QualifiedName& t) const { return from.tables.count(t) && !to.tables.count(t); }
+
+private:
+    using IndexesByTable = std::map<model::QualifiedName, std::vector<const model::Index*>>;
+    std::optional<IndexesByTable> m_from_indexes, m_to_indexes;
 };
 
 // One planner per object kind (engine/plan/plan_<kind>.cpp).

@@ -19,42 +19,89 @@ std::vector<const model::Constraint*> inline_constraints(const model::SchemaMode
     return out;
 }
 
-// CREATE TABLE with inline keys and checks, plus comments on all of it.
+// CREATE TABLE with inline keys and checks (a partition: PARTITION OF, its
+// own constraints after it), plus comments on all of it.
 std::vector<std::string> create_statements(const model::SchemaModel& m, const model::Table& table) {
     const auto constraints = inline_constraints(m, table.name);
-    std::vector<std::string> out{ddl::create_table(table, constraints)};
+    std::vector<std::string> out;
+    if (table.partition_of) {
+        out.push_back(ddl::create_partition(table));
+        for (const auto* c : constraints) out.push_back(ddl::add_constraint(*c));
+    } else {
+        out.push_back(ddl::create_table(table, constraints));
+    }
     for (auto& c : ddl::table_comments(table)) out.push_back(std::move(c));
     for (const auto* c : constraints)
         if (c->comment) out.push_back(ddl::comment_on(ddl::constraint_target(*c), c->comment));
     return out;
 }
 
+std::string detach(const model::Table& t) {
+    return "ALTER TABLE " + quote_name(t.partition_of->parent) + " DETACH PARTITION " + quote_name(t.name);
+}
+
+std::string attach(const model::Table& t) {
+    return "ALTER TABLE " + quote_name(t.partition_of->parent) + " ATTACH PARTITION " + quote_name(t.name) + " " +
+           t.partition_of->sql;
+}
+
+void create_step(PlanContext& ctx, const model::Table& t) {
+    auto& step = ctx.add(t.partition_of ? Phase::create_partition : Phase::create_table, key_of(t), ChangeSymbol::create,
+                         "table " + quote_name(t.name) + (t.partition_of ? " partition of " + quote_name(t.partition_of->parent) : ""));
+    step.up = create_statements(ctx.to, t);
+    step.down.push_back("DROP TABLE " + quote_name(t.name));
+    step.down_hazards.push_back({HazardKind::data_loss, "dropping table " + quote_name(t.name) + " discards its rows"});
+}
+
+void drop_step(PlanContext& ctx, const model::Table& t, bool before_creates = false) {
+    const Phase phase = (t.partition_of || before_creates) ? Phase::drop_partition : Phase::drop_table;
+    auto& step = ctx.add(phase, key_of(t), ChangeSymbol::drop,
+                         "table " + quote_name(t.name));
+    step.up.push_back("DROP TABLE " + quote_name(t.name));
+    step.hazards.push_back({HazardKind::data_loss, "dropping table " + quote_name(t.name) + " discards its rows"});
+    step.down = create_statements(ctx.from, t);
+    // Its indexes went with it; they come back with it.
+    for (const auto* index : ctx.indexes_of(ctx.from, t.name)) {
+        step.down.push_back(ddl::create_index(*index));
+        if (index->comment) step.down.push_back(ddl::comment_on("INDEX " + quote_name(index->name), index->comment));
+    }
+    step.down_hazards.push_back({HazardKind::data_loss, "table " + quote_name(t.name) + " is re-created empty"});
+}
+
 } // namespace
 
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& change) {
-    const auto& t = change.to ? *change.to : *change.from;
-    const auto key = key_of(t);
-    const std::string drop = "DROP TABLE " + quote_name(t.name);
-    if (change.op == ChangeOp::create) {
-        auto& step = ctx.add(Phase::create_table, key, ChangeSymbol::create, "table " + quote_name(t.name));
-        step.up = create_statements(ctx.to, t);
-        step.down.push_back(drop);
-        step.down_hazards.push_back({HazardKind::data_loss, "dropping table " + quote_name(t.name) + " discards its rows"});
-    } else if (change.op == ChangeOp::drop) {
-        auto& step = ctx.add(Phase::drop_table, key, ChangeSymbol::drop, "table " + quote_name(t.name));
-        step.up.push_back(drop);
-        step.hazards.push_back({HazardKind::data_loss, "dropping table " + quote_name(t.name) + " discards its rows"});
-        step.down = create_statements(ctx.from, t);
-        // Its indexes went with it; they come back with it.
-        for (const auto& [name, index] : ctx.from.indexes) {
-            if (index.table != t.name) continue;
-            step.down.push_back(ddl::create_index(index));
-            if (index.comment) step.down.push_back(ddl::comment_on("INDEX " + quote_name(index.name), index.comment));
-        }
-        step.down_hazards.push_back({HazardKind::data_loss, "table " + quote_name(t.name) + " is re-created empty"});
-    } else {
-        plan_comment(ctx, key, "TABLE " + quote_name(t.name), change.from->comment, change.to->comment);
+    if (change.op == ChangeOp::create) return create_step(ctx, *change.to);
+    if (change.op == ChangeOp::drop) return drop_step(ctx, *change.from);
+    const auto& a = *change.from;
+    const auto& b = *change.to;
+    if (!(a.partition_by == b.partition_by)) {
+        // A table cannot be re-partitioned in place: it is re-created.
+        drop_step(ctx, a, true);
+        create_step(ctx, b);
+        return;
     }
+    if (!(a.partition_of == b.partition_of)) {
+        // Detach from the old parent (or bound) early, attach late: the rows stay.
+        if (a.partition_of) {
+            auto& step = ctx.add(Phase::drop_partition, key_of(a), ChangeSymbol::alter,
+                                 "table " + quote_name(a.name) + ": detach from " + quote_name(a.partition_of->parent));
+            step.down_summary = "table " + quote_name(a.name) + ": attach to " + quote_name(a.partition_of->parent);
+            step.up = {detach(a)};
+            step.down = {attach(a)};
+            step.down_hazards.push_back({HazardKind::blocking_lock, "ATTACH PARTITION scans " + quote_name(a.name)});
+        }
+        if (b.partition_of) {
+            auto& step = ctx.add(Phase::create_partition, key_of(b), ChangeSymbol::alter,
+                                 "table " + quote_name(b.name) + ": attach to " + quote_name(b.partition_of->parent) +
+                                     " " + b.partition_of->sql);
+            step.down_summary = "table " + quote_name(b.name) + ": detach from " + quote_name(b.partition_of->parent);
+            step.up = {attach(b)};
+            step.down = {detach(b)};
+            step.hazards.push_back({HazardKind::blocking_lock, "ATTACH PARTITION scans " + quote_name(b.name)});
+        }
+    }
+    plan_comment(ctx, key_of(b), "TABLE " + quote_name(b.name), a.comment, b.comment);
 }
 
 } // namespace pgshape::plan

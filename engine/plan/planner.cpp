@@ -30,7 +30,7 @@ void plan_comment(PlanContext& ctx, model::ObjectKey key, const std::string& tar
 }
 
 Plan build_plan(const model::SchemaModel& from, const model::SchemaModel& to) {
-    PlanContext ctx{from, to, {}, {}};
+    PlanContext ctx(from, to);
     const auto changes = diff::diff_models(from, to);
     plan_views(ctx);
     for (const auto& change : changes) std::visit([&](const auto& c) { plan_change(ctx, c); }, change);

@@ -32,12 +32,14 @@ enum class Phase {
     create_function,  // functions that need no table: before the defaults and checks that call them
     drop_trigger,     // before the functions, columns and tables triggers use change
     drop_foreign_key,
+    drop_partition,  // partitions detached or dropped before their parent changes
     drop_index,
     drop_constraint,
     release_sequence,
     rebuild_type,  // enum values removed: after dependents are dropped, before columns change
     rebuild_function,  // DROP + CREATE where OR REPLACE cannot: once its dependents are gone
     create_table,
+    create_partition,  // after the partitioned parent
     alter_column,
     drop_column,
     create_function_after_tables,  // functions whose signature or SQL body uses a table

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "engine/model/sql_text.hpp"
 #include "engine/plan/ddl.hpp"
 #include "engine/plan/ddl_routine.hpp"
@@ -31,10 +33,23 @@ std::string model_sql(const model::SchemaModel& m) {
         out += "\n";
         for (const auto& stmt : ddl::create_function_statements(*fn)) emit(stmt);
     }
-    for (const auto& [name, t] : m.tables) {
+    // Partitions after their parents (a partition may itself be partitioned).
+    auto depth = [&](const model::Table& t) {
+        int d = 0;
+        for (const auto* p = &t; p->partition_of && d <= static_cast<int>(m.tables.size()); ++d) {
+            auto it = m.tables.find(p->partition_of->parent);
+            if (it == m.tables.end()) break;
+            p = &it->second;
+        }
+        return d;
+    };
+    std::vector<const model::Table*> tables;
+    for (const auto& [name, t] : m.tables) tables.push_back(&t);
+    std::stable_sort(tables.begin(), tables.end(), [&](auto* a, auto* b) { return depth(*a) < depth(*b); });
+    for (const auto* t : tables) {
         out += "\n";
-        emit(ddl::create_table(t, {}));
-        for (const auto& c : ddl::table_comments(t)) emit(c);
+        emit(t->partition_of ? ddl::create_partition(*t) : ddl::create_table(*t, {}));
+        for (const auto& c : ddl::table_comments(*t)) emit(c);
     }
     out += "\n";
     for (const auto& [key, c] : m.constraints)

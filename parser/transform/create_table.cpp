@@ -5,8 +5,9 @@
 namespace pgshape::parser {
 
 void transform_create_table(StatementContext& ctx, PgQuery__CreateStmt* stmt) {
-    if (stmt->n_inh_relations || stmt->partbound || stmt->partspec || stmt->of_typename)
-        ctx.fail(-1, "inheritance, partitioning and typed tables are not supported yet");
+    if (stmt->of_typename) ctx.fail(-1, "typed tables (CREATE TABLE ... OF type) are not supported yet");
+    if (stmt->n_inh_relations && !stmt->partbound)
+        ctx.fail(-1, "table inheritance (INHERITS) is not supported; partitioning (PARTITION BY / PARTITION OF) is");
     if (stmt->relation->relpersistence && std::string_view(stmt->relation->relpersistence) != "p")
         ctx.fail(stmt->relation->location, "UNLOGGED and TEMPORARY tables are not supported yet");
     if (stmt->n_options) ctx.fail(-1, "table storage parameters (WITH ...) are not supported yet");
@@ -15,6 +16,18 @@ void transform_create_table(StatementContext& ctx, PgQuery__CreateStmt* stmt) {
     ctx.builder.claim_relation_name(table.name.schema, table.name.name, ctx.at(stmt->relation->location));
     ctx.builder.require_schema(table.name.schema, ctx.at(stmt->relation->location));
     auto& stored = ctx.builder.model.tables.emplace(table.name, table).first->second;
+    if (stmt->partbound) {
+        // PARTITION OF: columns come from the parent; only constraints may be written.
+        const auto parent = ctx.builder.name_of(stmt->inh_relations[0]->range_var);
+        stored.partition_of = partition_bound(ctx, parent, stmt->partbound);
+        for (std::size_t i = 0; i < stmt->n_table_elts; ++i)
+            if (stmt->table_elts[i]->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
+                ctx.fail(-1, "column options on a partition are not supported: partitions take their parent's columns");
+        resolve_partition_later(ctx, stored.name);
+        if (stmt->partspec) ctx.fail(-1, "sub-partitioned partitions are not supported yet");
+        if (stmt->n_table_elts) ctx.fail(-1, "constraints inside PARTITION OF are not supported yet: add them with ALTER TABLE");
+        return;
+    }
     // Columns first, so that defaults and checks see every column's type.
     for (std::size_t i = 0; i < stmt->n_table_elts; ++i) {
         Node* elt = stmt->table_elts[i];
@@ -30,6 +43,7 @@ void transform_create_table(StatementContext& ctx, PgQuery__CreateStmt* stmt) {
         Node* elt = stmt->table_elts[i];
         if (elt->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) add_table_constraint(ctx, stored, elt->constraint, "");
     }
+    if (stmt->partspec) stored.partition_by = partition_key(ctx, stored, stmt->partspec);
 }
 
 } // namespace pgshape::parser

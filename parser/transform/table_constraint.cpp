@@ -8,6 +8,14 @@
 namespace pgshape::parser {
 namespace {
 
+// A table's constraints are adjacent in the map (keys sort by table first):
+// look only at them, never at every constraint of the schema.
+const model::Constraint* primary_key_of(const model::SchemaModel& m, const model::QualifiedName& table) {
+    for (auto it = m.constraints.lower_bound({table, ""}); it != m.constraints.end() && it->first.table == table; ++it)
+        if (it->second.type == model::ConstraintType::primary_key) return &it->second;
+    return nullptr;
+}
+
 model::FkAction fk_action(const char* code) {
     switch (code && *code ? *code : 'a') {
     case 'r': return model::FkAction::restrict;
@@ -54,9 +62,7 @@ void defer_foreign_key_check(StatementContext& ctx, model::ConstraintKey key, in
         auto& con = builder.model.constraints.at(key);
         const auto& target = builder.table(con.ref_table, where);
         if (con.ref_columns.empty()) {
-            for (const auto& [other_key, other] : builder.model.constraints)
-                if (other_key.table == con.ref_table && other.type == model::ConstraintType::primary_key)
-                    con.ref_columns = other.columns;
+            if (const auto* pk = primary_key_of(builder.model, con.ref_table)) con.ref_columns = pk->columns;
             if (con.ref_columns.empty())
                 builder.fail(where, fmt::format("table {} has no primary key to reference", model::display(con.ref_table)),
                              "name the referenced columns: REFERENCES table (column, ...)");
@@ -105,10 +111,8 @@ void add_table_constraint(StatementContext& ctx, model::Table& table, PgQuery__C
         if (builder.model.constraints.count(key))
             ctx.fail(con->location, fmt::format("constraint \"{}\" is defined twice on table {}", out.name,
                                                 model::display(table.name)));
-        if (primary)
-            for (const auto& [k, c] : builder.model.constraints)
-                if (k.table == table.name && c.type == model::ConstraintType::primary_key)
-                    ctx.fail(con->location, fmt::format("table {} has more than one primary key", model::display(table.name)));
+        if (primary && primary_key_of(builder.model, table.name))
+            ctx.fail(con->location, fmt::format("table {} has more than one primary key", model::display(table.name)));
         builder.model.constraints.emplace(key, std::move(out));
         return;
     }

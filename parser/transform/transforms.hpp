@@ -24,6 +24,14 @@ enum class ConstraintSource { create_table, alter_table };
 void add_table_constraint(StatementContext& ctx, model::Table& table, PgQuery__Constraint* con,
                           const std::string& column_if_inline,
                           ConstraintSource source = ConstraintSource::create_table);
+// Partitioning (partition.cpp).
+model::PartitionKey partition_key(StatementContext& ctx, const model::Table& table, PgQuery__PartitionSpec* spec);
+model::PartitionBound partition_bound(StatementContext& ctx, const model::QualifiedName& parent,
+                                      PgQuery__PartitionBoundSpec* spec);
+// Once every file is loaded: the parent exists, is partitioned, and lends
+// the partition its columns.
+void resolve_partition_later(StatementContext& ctx, const model::QualifiedName& name);
+
 // Shared by CREATE TABLE and ALTER TABLE ADD COLUMN: the column itself
 // first, then (once every column of the table is known, for expression
 // context) its constraints: defaults, identity, generated, keys, checks.

@@ -1,0 +1,117 @@
+// PARTITION BY and PARTITION OF: the key of a partitioned table, the bound
+// of a partition, and the partition's columns (its parent's).
+#include <algorithm>
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "parser/canonical_expr.hpp"
+#include "parser/transform/transforms.hpp"
+
+namespace pgshape::parser {
+namespace {
+
+// '2024-01-01', '2024-01-01 00:00:00' and '2024-01-01 00:00:00+00' are the
+// same bound on a date or timestamp key; the catalog prints the long forms.
+void shorten_midnight(Node* datum) {
+    if (datum->node_case != PG_QUERY__NODE__NODE_A_CONST || datum->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+        return;
+    static const std::regex midnight(R"(^(\d{4}-\d{2}-\d{2})(?: 00:00:00)?(?:\+00(?::00)?)?$)");
+    std::cmatch m;
+    char* text = datum->a_const->sval->sval;
+    if (std::regex_match(text, m, midnight)) text[m.length(1)] = '\0';
+}
+
+std::string datum_list(StatementContext& ctx, Node* const* datums, std::size_t n, std::string& canon) {
+    std::vector<std::pair<std::string, std::string>> items;  // canon, sql
+    for (std::size_t i = 0; i < n; ++i) {
+        shorten_midnight(datums[i]);
+        auto expr = make_expr(ctx.tree, datums[i], {});
+        items.emplace_back(expr.canon, expr.sql);
+    }
+    std::string sql;
+    for (const auto& [c, s] : items) {
+        sql += (sql.empty() ? "" : ", ") + s;
+        canon += c + ";";
+    }
+    return sql;
+}
+
+} // namespace
+
+model::PartitionKey partition_key(StatementContext& ctx, const model::Table& table, PgQuery__PartitionSpec* spec) {
+    model::PartitionKey key;
+    key.strategy = spec->strategy;
+    std::transform(key.strategy.begin(), key.strategy.end(), key.strategy.begin(), ::tolower);
+    for (std::size_t i = 0; i < spec->n_part_params; ++i) {
+        const auto* elem = spec->part_params[i]->partition_elem;
+        model::IndexElem out;
+        if (elem->name && *elem->name) {
+            out.column = elem->name;
+            if (!table.find_column(out.column))
+                ctx.fail(elem->location, fmt::format("column {} of table {} is not defined", out.column,
+                                                     model::display(table.name)));
+        } else {
+            out.expr = make_expr(ctx.tree, elem->expr, {&table.columns, nullptr});
+        }
+        if (elem->n_collation) out.collation = name_list(elem->collation, elem->n_collation).back();
+        if (elem->n_opclass) out.opclass = name_list(elem->opclass, elem->n_opclass).back();
+        key.elems.push_back(std::move(out));
+    }
+    return key;
+}
+
+model::PartitionBound partition_bound(StatementContext& ctx, const model::QualifiedName& parent,
+                                      PgQuery__PartitionBoundSpec* spec) {
+    model::PartitionBound bound;
+    bound.parent = parent;
+    const char strategy = spec->strategy && *spec->strategy ? spec->strategy[0] : '?';
+    if (spec->is_default) {
+        bound.sql = "DEFAULT";
+        bound.canon = "default";
+    } else if (strategy == 'h') {
+        bound.sql = fmt::format("FOR VALUES WITH (MODULUS {}, REMAINDER {})", spec->modulus, spec->remainder);
+        bound.canon = fmt::format("hash {} {}", spec->modulus, spec->remainder);
+    } else if (strategy == 'l') {
+        bound.canon = "list ";
+        // PostgreSQL keeps the values in the order written (and pg_dump shows it): order counts.
+        bound.sql = "FOR VALUES IN (" + datum_list(ctx, spec->listdatums, spec->n_listdatums, bound.canon) + ")";
+    } else {
+        bound.canon = "range ";
+        const std::string from = datum_list(ctx, spec->lowerdatums, spec->n_lowerdatums, bound.canon);
+        bound.canon += " to ";
+        const std::string to = datum_list(ctx, spec->upperdatums, spec->n_upperdatums, bound.canon);
+        bound.sql = "FOR VALUES FROM (" + from + ") TO (" + to + ")";
+    }
+    return bound;
+}
+
+void resolve_partition_later(StatementContext& ctx, const model::QualifiedName& name) {
+    auto& builder = ctx.builder;
+    const Location where = ctx.here();
+    builder.defer(where, [&builder, name, where] {
+        // Parents first: a partition may itself be partitioned.
+        std::vector<model::Table*> chain;
+        for (auto* t = &builder.model.tables.at(name); t->partition_of && t->columns.empty();) {
+            chain.push_back(t);
+            auto parent = builder.model.tables.find(t->partition_of->parent);
+            if (parent == builder.model.tables.end())
+                builder.fail(where, fmt::format("table {} is not defined", model::display(t->partition_of->parent)),
+                             "define the partitioned table with CREATE TABLE ... PARTITION BY");
+            if (!parent->second.partition_by)
+                builder.fail(where, fmt::format("table {} is not partitioned", model::display(parent->first)),
+                             "PARTITION OF needs a parent declared with PARTITION BY RANGE|LIST|HASH (...)");
+            t = &parent->second;
+            if (chain.size() > builder.model.tables.size()) builder.fail(where, "partitions form a cycle");
+        }
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+            const auto& parent = builder.model.tables.at((*it)->partition_of->parent);
+            for (auto column : parent.columns) {
+                column.comment.reset();
+                (*it)->columns.push_back(std::move(column));
+            }
+        }
+    });
+}
+
+} // namespace pgshape::parser
