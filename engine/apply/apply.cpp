@@ -25,7 +25,19 @@ void apply_statements(pqxx::connection& conn, const std::vector<std::string>& st
 void apply_plan(pqxx::connection& conn, const plan::Plan& plan, plan::Direction direction) {
     const auto split = plan::split_statements(plan, direction);
     for (const auto& stmt : split.outside_transaction) apply_statements(conn, {stmt});
-    apply_statements(conn, split.in_transaction);
+    try {
+        apply_statements(conn, split.in_transaction);
+    } catch (const UserError& e) {
+        if (split.outside_transaction.empty()) throw;
+        // The enum values went in before the transaction and stay: say so.
+        std::string message = e.what();
+        const std::string claim = ", nothing was applied:";
+        if (auto at = message.find(claim); at != std::string::npos)
+            message.replace(at, claim.size(), fmt::format(": the transaction was rolled back, but the {} enum value "
+                                                          "statement(s) run before it remain:",
+                                                          split.outside_transaction.size()));
+        throw UserError(message);
+    }
 }
 
 } // namespace pgshape::apply

@@ -17,6 +17,12 @@ model::Column& column_of(StatementContext& ctx, model::Table& table, const char*
 // ALTER TABLE in a schema file describes the desired state: the subcommands
 // that state something about the schema are folded into the model.
 void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt, AlterTablePart part) {
+    // ALTER TABLE|SEQUENCE|VIEW ... OWNER TO only (pg_dump writes all three,
+    // and ALTER TABLE for sequences too): owners are not managed.
+    bool owner_only = stmt->n_cmds > 0;
+    for (std::size_t i = 0; i < stmt->n_cmds; ++i)
+        owner_only = owner_only && stmt->cmds[i]->alter_table_cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner;
+    if (owner_only) return;
     if (stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
         ctx.fail(-1, "only ALTER TABLE is supported here");
     auto& table = ctx.builder.table(ctx.builder.name_of(stmt->relation), ctx.at(stmt->relation->location));
