@@ -110,21 +110,51 @@ public:
     CanonPass(ParseTree& tree, const QueryFacts& facts) : m_tree(tree), m_facts(facts) {}
     std::set<const PgQuery__TypeCast*> keep;
 
-    void run(Node* node, Node* parent, bool output) {
+    void run(Node* node, std::vector<Node*>& ancestors, bool output) {
         if (!node) return;
         for (int guard = 0; guard < 8 && node->node_case == PG_QUERY__NODE__NODE_TYPE_CAST; ++guard)
-            if (!cast(node, parent, output)) break;
+            if (!cast(node, ancestors, output)) break;
         if (node->node_case == PG_QUERY__NODE__NODE_CASE_EXPR && is_null_const(node->case_expr->defresult))
             node->case_expr->defresult = nullptr;
         const bool target = node->node_case == PG_QUERY__NODE__NODE_RES_TARGET;
-        for_each_child(&node->base, [&](Node* child) { run(child, node, target && child == node->res_target->val); });
+        ancestors.push_back(node);
+        for_each_child(&node->base, [&](Node* child) { run(child, ancestors, target && child == node->res_target->val); });
+        ancestors.pop_back();
     }
 
-    // After the shared rewrites, which turn BETWEEN into an AND of its own.
-    void flatten_all(Node* node) {
+    // After the shared rewrites (which turn BETWEEN into an AND of its own
+    // and = ANY (ARRAY[...]) into IN): what PostgreSQL's analysis and
+    // deparser make of a few more forms.
+    void finish(Node* node) {
         if (!node) return;
-        for_each_child(&node->base, [&](Node* child) { flatten_all(child); });
-        if (node->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR) flatten(node->bool_expr);
+        for_each_child(&node->base, [&](Node* child) { finish(child); });
+        switch (node->node_case) {
+        case PG_QUERY__NODE__NODE_BOOL_EXPR: flatten(node->bool_expr); break;
+        case PG_QUERY__NODE__NODE_A_EXPR: {
+            // x IN ('a') is stored as x = 'a', x NOT IN ('a') as x <> 'a'.
+            auto* e = node->a_expr;
+            if (e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_IN && e->rexpr &&
+                e->rexpr->node_case == PG_QUERY__NODE__NODE_LIST && e->rexpr->list->n_items == 1) {
+                e->kind = PG_QUERY__A__EXPR__KIND__AEXPR_OP;
+                e->rexpr = e->rexpr->list->items[0];
+            }
+            break;
+        }
+        case PG_QUERY__NODE__NODE_SUB_LINK: {
+            // x = ANY (SELECT ...) is x IN (SELECT ...).
+            auto* link = node->sub_link;
+            if (link->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK && link->n_oper_name == 1 &&
+                str_value(link->oper_name[0]) == "=")
+                link->n_oper_name = 0;
+            break;
+        }
+        case PG_QUERY__NODE__NODE_RANGE_FUNCTION:
+            // A function in FROM always sees the items before it; the catalog
+            // writes LATERAL only when it uses them.
+            node->range_function->lateral = true;
+            break;
+        default: break;
+        }
     }
 
 private:
@@ -138,57 +168,161 @@ private:
         return it->second;
     }
 
-    std::optional<TypeRef> operand_type(const Node* node) const {
+    static bool is_number(const Node* node) {
+        return node && node->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+               (node->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL ||
+                node->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL);
+    }
+
+    // A widening cast PostgreSQL may have added: of a numeric literal, or
+    // of a column of a narrower numeric type.
+    enum class Widening { none, literal, column };
+    Widening widening(const Node* node) const {
+        if (!node || node->node_case != PG_QUERY__NODE__NODE_TYPE_CAST) return Widening::none;
+        const TypeRef target = canonical_type(node->type_cast->type_name).type;
+        if (numeric_rank(target) < 0 || !target.modifiers.empty()) return Widening::none;
+        const Node* arg = node->type_cast->arg;
+        if (is_number(arg)) return Widening::literal;
+        if (const auto col = column_type(arg); col && numeric_rank(*col) >= 0 && numeric_rank(*col) < numeric_rank(target))
+            return Widening::column;
+        return Widening::none;
+    }
+
+    // The type a sibling has on its own: a column's, a literal's, an
+    // expression's explicit cast. A cast PostgreSQL may have added is no
+    // evidence, or two added casts would justify each other; where both a
+    // column and a literal beside it are cast (written qty::numeric / 2,
+    // stored (qty)::numeric / (2)::numeric), the column's cast is the one
+    // kept: it is evidence for the literal's, not the other way round.
+    std::optional<TypeRef> evidence(const Node* node, bool for_literal) const {
         if (!node) return std::nullopt;
-        if (node->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) return canonical_type(node->type_cast->type_name).type;
         if (node->node_case == PG_QUERY__NODE__NODE_A_CONST) {
             if (node->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) return TypeRef{"", "integer", "", false};
             if (node->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL) return TypeRef{"", "numeric", "", false};
             return std::nullopt;
         }
-        return column_type(node);
+        if (node->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) return column_type(node);
+        if (node->node_case == PG_QUERY__NODE__NODE_A_EXPR) return arithmetic_type(node->a_expr, for_literal);
+        if (node->node_case != PG_QUERY__NODE__NODE_TYPE_CAST) return std::nullopt;
+        const TypeRef type = canonical_type(node->type_cast->type_name).type;
+        switch (widening(node)) {
+        case Widening::none: return type;
+        case Widening::column: return for_literal ? std::optional<TypeRef>(type) : std::nullopt;
+        case Widening::literal: return std::nullopt;
+        }
+        return std::nullopt;
     }
 
-    // Whether PostgreSQL would have cast `node` to `target` itself, to
-    // resolve what it sits in: the other operand of a binary operator, or
-    // another argument of COALESCE/GREATEST/LEAST, has that type already;
-    // or it is the first argument of round(x, n) / trunc(x, n), which exist
-    // for numeric only.
-    bool implied_by_context(const Node* node, const Node* parent, const TypeRef& target) const {
-        if (!parent) return false;
-        auto same_base = [&](const Node* other) {
-            if (other == node) return false;
-            auto t = operand_type(other);
-            return t && t->schema == target.schema && t->name == target.name && t->is_array == target.is_array;
+    // numeric op numeric: the wider of the two.
+    std::optional<TypeRef> arithmetic_type(const PgQuery__AExpr* e, bool for_literal) const {
+        static const std::set<std::string_view> k_ops = {"+", "-", "*", "/", "%"};
+        if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || !e->lexpr || !e->rexpr || !e->n_name ||
+            !k_ops.count(str_value(e->name[e->n_name - 1])))
+            return std::nullopt;
+        const auto l = evidence(e->lexpr, for_literal), r = evidence(e->rexpr, for_literal);
+        if (!l || !r || numeric_rank(*l) < 0 || numeric_rank(*r) < 0) return std::nullopt;
+        TypeRef out = numeric_rank(*l) >= numeric_rank(*r) ? *l : *r;
+        out.modifiers.clear();
+        return out;
+    }
+
+    // What `node` is resolved together with: the other operand of a binary
+    // operator, the other arguments of COALESCE/GREATEST/LEAST, the other
+    // results of a CASE, the other elements of an IN list or ARRAY[] and
+    // the value compared with them.
+    static std::vector<const Node*> siblings(const Node* node, const std::vector<Node*>& ancestors) {
+        std::vector<const Node*> out;
+        if (ancestors.empty()) return out;
+        const Node* parent = ancestors.back();
+        const Node* grand = ancestors.size() >= 2 ? ancestors[ancestors.size() - 2] : nullptr;
+        auto add_all = [&](Node* const* items, std::size_t n) {
+            for (std::size_t i = 0; i < n; ++i)
+                if (items[i] != node) out.push_back(items[i]);
+        };
+        auto elements_of = [&](const Node* list) {
+            if (!list) return;
+            if (list->node_case == PG_QUERY__NODE__NODE_LIST) add_all(list->list->items, list->list->n_items);
+            if (list->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR)
+                add_all(list->a_array_expr->elements, list->a_array_expr->n_elements);
+        };
+        auto is_set_compare = [](const Node* n) {
+            return n && n->node_case == PG_QUERY__NODE__NODE_A_EXPR &&
+                   (n->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_IN || n->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY ||
+                    n->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL);
         };
         switch (parent->node_case) {
         case PG_QUERY__NODE__NODE_A_EXPR: {
             const auto* e = parent->a_expr;
-            if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || !e->lexpr || !e->rexpr) return false;
-            return (e->lexpr == node && same_base(e->rexpr)) || (e->rexpr == node && same_base(e->lexpr));
+            if (e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP && e->lexpr && e->rexpr) {
+                if (e->lexpr == node) out.push_back(e->rexpr);
+                if (e->rexpr == node) out.push_back(e->lexpr);
+            } else if (is_set_compare(parent) && e->lexpr == node) {
+                elements_of(e->rexpr);
+            }
+            break;
         }
+        case PG_QUERY__NODE__NODE_LIST:
+        case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
+            elements_of(parent);
+            if (is_set_compare(grand)) out.push_back(grand->a_expr->lexpr);
+            break;
         case PG_QUERY__NODE__NODE_COALESCE_EXPR:
-            return std::any_of(parent->coalesce_expr->args, parent->coalesce_expr->args + parent->coalesce_expr->n_args, same_base);
+            add_all(parent->coalesce_expr->args, parent->coalesce_expr->n_args);
+            break;
         case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
-            return std::any_of(parent->min_max_expr->args, parent->min_max_expr->args + parent->min_max_expr->n_args, same_base);
-        case PG_QUERY__NODE__NODE_FUNC_CALL: {
-            const auto* call = parent->func_call;
+            add_all(parent->min_max_expr->args, parent->min_max_expr->n_args);
+            break;
+        case PG_QUERY__NODE__NODE_CASE_EXPR:
+        case PG_QUERY__NODE__NODE_CASE_WHEN: {
+            const Node* case_node = parent->node_case == PG_QUERY__NODE__NODE_CASE_EXPR ? parent : grand;
+            if (!case_node || case_node->node_case != PG_QUERY__NODE__NODE_CASE_EXPR) break;
+            if (parent->node_case == PG_QUERY__NODE__NODE_CASE_WHEN && parent->case_when->result != node) break;
+            if (parent->node_case == PG_QUERY__NODE__NODE_CASE_EXPR && case_node->case_expr->defresult != node) break;
+            const auto* c = case_node->case_expr;
+            for (std::size_t i = 0; i < c->n_args; ++i)
+                if (c->args[i]->node_case == PG_QUERY__NODE__NODE_CASE_WHEN && c->args[i]->case_when->result != node)
+                    out.push_back(c->args[i]->case_when->result);
+            if (c->defresult && c->defresult != node) out.push_back(c->defresult);
+            break;
+        }
+        default: break;
+        }
+        return out;
+    }
+
+    // Whether PostgreSQL would have cast `node` to `target` itself, to
+    // resolve what it sits in (see siblings); or, for a column, as the
+    // first argument of round(x, n) / trunc(x, n), which exist for numeric
+    // only.
+    //
+    // A literal's cast is also taken as added when nothing beside it has a
+    // known type (the rule checks and defaults share): only a known type
+    // that differs, as in qty / 2::numeric over an integer, keeps it.
+    bool implied(const Node* node, const std::vector<Node*>& ancestors, const TypeRef& target, bool for_literal) const {
+        bool known = false;
+        for (const Node* s : siblings(node, ancestors)) {
+            const auto t = evidence(s, for_literal);
+            if (t && t->schema == target.schema && t->name == target.name && t->is_array == target.is_array) return true;
+            known = known || t.has_value();
+        }
+        if (for_literal && !known) return true;
+        if (!ancestors.empty() && ancestors.back()->node_case == PG_QUERY__NODE__NODE_FUNC_CALL) {
+            const auto* call = ancestors.back()->func_call;
             const auto name = str_value(call->funcname[call->n_funcname - 1]);
             return (name == "round" || name == "trunc") && call->n_args == 2 && call->args[0] == node &&
                    target == TypeRef{"", "numeric", "", false};
         }
-        default: return false;
-        }
+        return false;
     }
 
     // Decides one cast: true when it was dropped (the node is now its argument).
-    bool cast(Node* node, Node* parent, bool output) {
+    bool cast(Node* node, const std::vector<Node*>& ancestors, bool output) {
         auto* c = node->type_cast;
         const TypeRef target = canonical_type(c->type_name).type;
+        const Node* parent = ancestors.empty() ? nullptr : ancestors.back();
         Node* arg = c->arg;
         bool drop = false;
         if (const auto col = column_type(arg)) {
-            const int from_rank = numeric_rank(*col), to_rank = numeric_rank(target);
             const bool plain_target = target.modifiers.empty() && target.schema.empty() && !target.is_array;
             if (*col == target) drop = true;
             else if (output) drop = false;
@@ -197,14 +331,18 @@ private:
                 drop = true;
             else if (col->name == "character" && col->schema.empty() && !col->is_array && plain_target && target.name == "text")
                 drop = !is_comparison(parent);
-            else if (from_rank >= 0 && to_rank > from_rank && plain_target)
-                drop = implied_by_context(node, parent, target);
+            else if (widening(node) == Widening::column)
+                drop = implied(node, ancestors, target, false);
         } else if (output) {
             // An untyped literal in a SELECT list is text; anything else
             // decides the column's type.
             const bool literal = arg && arg->node_case == PG_QUERY__NODE__NODE_A_CONST;
             drop = literal && target == TypeRef{"", "text", "", false} &&
                    (arg->a_const->isnull || arg->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL);
+        } else if (widening(node) == Widening::literal) {
+            // (2)::numeric where the other side is numeric already: added;
+            // 2::numeric over an integer changes the arithmetic.
+            drop = implied(node, ancestors, target, true);
         } else {
             return false;  // the shared rules decide (canonical_expr.cpp)
         }
@@ -258,11 +396,12 @@ std::string canonical_query(ParseTree& tree, Node* select, const QueryFacts& fac
                             std::vector<model::ViewColumn>& columns) {
     apply_names(tree, facts);
     CanonPass pass(tree, facts);
-    pass.run(select, nullptr, false);
+    std::vector<Node*> ancestors;
+    pass.run(select, ancestors, false);
     ExprContext context;
     context.keep_casts = &pass.keep;
     canonical_rewrite(tree, select, context);
-    pass.flatten_all(select);
+    pass.finish(select);
     const std::string canon = canonical_text(&select->base);
     // Type keys: the known type, else the expression and what it reads from.
     const auto* s = select->select_stmt;

@@ -333,19 +333,23 @@ private:
             any = true;
             const auto* ref = val->column_ref;
             std::vector<StarColumn> cols;
+            std::vector<int> items;  // what the star covers
             if (ref->n_fields == 1) {
                 cols = scope.star;
+                for (std::size_t k = 0; k < scope.items.size(); ++k) items.push_back(static_cast<int>(k));
             } else {
                 const auto names = name_list(ref->fields, ref->n_fields - 1);
                 const int index = find_item(scope, names);
                 if (index < 0) m_fail(ref->location, "missing FROM-clause entry for " + join_names(names), "");
                 cols = star_of(index, scope);
+                items.push_back(index);
             }
-            for (const auto& c : cols) {
-                if (c.item >= 0 && !scope.items[c.item].known)
-                    m_fail(ref->location, "cannot expand * over " + scope.items[c.item].refname +
+            for (const int k : items)
+                if (!scope.items[k].known)
+                    m_fail(ref->location, "cannot expand * over " + scope.items[k].refname +
                                               ": its columns are not known to pgshape",
                            "list the columns instead of *");
+            for (const auto& c : cols) {
                 std::vector<std::string> fields;
                 if (c.item >= 0) fields.push_back(scope.items[c.item].refname);
                 fields.push_back(c.name);

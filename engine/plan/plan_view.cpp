@@ -61,7 +61,7 @@ public:
 
 private:
     PlanContext& m_ctx;
-    std::set<model::ViewRead> m_changed_columns;         // (table, column) retyped or dropped
+    std::map<model::ViewRead, std::string> m_changed_columns;  // (table, column) retyped or dropped → how
     std::map<QualifiedName, std::string> m_gone;          // relations dropped or re-created → why
     std::set<QualifiedName> m_changed_types;              // enum types rebuilt or dropped
     std::map<QualifiedName, std::string> m_rebuild;       // views re-created → why
@@ -80,7 +80,9 @@ private:
             for (const auto& c : a.columns) {
                 const auto* b = it->second.find_column(c.name);
                 const bool enum_rebuilt = m_changed_types.count({c.type.schema, c.type.name}) > 0;
-                if (!b || blocks_views(c, *b) || enum_rebuilt) m_changed_columns.insert({name, c.name});
+                if (!b) m_changed_columns[{name, c.name}] = "which is dropped";
+                else if (blocks_views(c, *b)) m_changed_columns[{name, c.name}] = "which changes";
+                else if (enum_rebuilt) m_changed_columns[{name, c.name}] = "whose type " + model::render_type(c.type) + " changes";
             }
         }
         for (const auto& [name, a] : m_ctx.from.views)
@@ -93,8 +95,10 @@ private:
             if (auto it = m_gone.find(r); it != m_gone.end()) return "it reads " + it->second;
         for (const auto& r : v.reads) {
             auto it = m_changed_columns.lower_bound({r.relation, r.column == "*" ? "" : r.column});
-            if (it != m_changed_columns.end() && it->relation == r.relation && (r.column == "*" || it->column == r.column))
-                return "it reads " + quote_name(it->relation) + "." + model::quote_ident(it->column) + ", which changes";
+            if (it != m_changed_columns.end() && it->first.relation == r.relation &&
+                (r.column == "*" || it->first.column == r.column))
+                return "it reads " + quote_name(it->first.relation) + "." + model::quote_ident(it->first.column) + ", " +
+                       it->second;
         }
         for (const auto& t : v.types)
             if (m_changed_types.count({t.schema, t.name})) return "it uses type " + model::render_type(t) + ", which changes";
@@ -123,8 +127,11 @@ private:
         if (a.materialized != b.materialized) return b.materialized ? "it becomes materialized" : "it is no longer materialized";
         if (a.materialized) return what_changed(a, b);
         for (std::size_t i = 0; i < a.columns.size(); ++i) {
-            if (i >= b.columns.size() || a.columns[i].name != b.columns[i].name)
-                return "its columns are removed or renamed";
+            if (i >= b.columns.size() || a.columns[i].name != b.columns[i].name) {
+                const bool kept = std::any_of(b.columns.begin(), b.columns.end(),
+                                              [&](const model::ViewColumn& c) { return c.name == a.columns[i].name; });
+                return kept ? "its columns move" : "column " + model::quote_ident(a.columns[i].name) + " is removed or renamed";
+            }
             if (a.columns[i].type_key != b.columns[i].type_key)
                 return "column " + model::quote_ident(a.columns[i].name) + " may change type";
         }
@@ -133,21 +140,17 @@ private:
         return "";
     }
 
+    // Views that must be re-created, found in rounds: first those that read
+    // something that changes (a view re-created in the previous round
+    // included), then, once that is settled, those whose own change cannot
+    // be made in place, which may start another round.
     void decide_rebuilds() {
-        View a_bare, b_bare;
-        for (const auto& [name, a] : m_ctx.from.views) {
-            auto it = m_ctx.to.views.find(name);
-            if (it == m_ctx.to.views.end()) continue;
-            const View& b = it->second;
-            a_bare = a;
-            b_bare = b;
+        auto changed = [](const View& a, const View& b) {
+            View a_bare = a, b_bare = b;
             a_bare.comment.reset();
             b_bare.comment.reset();
-            if (!(a_bare == b_bare))
-                if (auto why = replace_refused(a, b); !why.empty()) m_rebuild[name] = why;
-        }
-        // What a view reads may change because another view is re-created:
-        // repeat until nothing more is found.
+            return !(a_bare == b_bare);
+        };
         for (bool more = true; more;) {
             more = false;
             for (const auto& [name, why] : m_rebuild)
@@ -158,6 +161,15 @@ private:
                 std::string why = reads_changed(a);
                 if (why.empty()) why = reads_changed(it->second);
                 if (!why.empty()) {
+                    m_rebuild[name] = why;
+                    more = true;
+                }
+            }
+            if (more) continue;
+            for (const auto& [name, a] : m_ctx.from.views) {
+                auto it = m_ctx.to.views.find(name);
+                if (it == m_ctx.to.views.end() || m_rebuild.count(name) || !changed(a, it->second)) continue;
+                if (auto why = replace_refused(a, it->second); !why.empty()) {
                     m_rebuild[name] = why;
                     more = true;
                 }
