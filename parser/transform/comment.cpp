@@ -25,7 +25,9 @@ void transform_comment(StatementContext& ctx, PgQuery__CommentStmt* stmt) {
     switch (stmt->objtype) {
     case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
         const std::string name(str_value(object));
-        if (name == "public") ctx.fail(-1, "comments on the public schema are not managed");
+        // The public schema is always there and not managed (pg_dump writes
+        // COMMENT ON SCHEMA public IS 'standard public schema'): set aside.
+        if (name == "public") return;
         auto it = m.schemas.find(name);
         if (it == m.schemas.end()) missing("schema " + name);
         it->second.comment = text;
