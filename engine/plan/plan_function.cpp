@@ -1,9 +1,13 @@
 // Functions and procedures: created before the tables whose defaults and
 // checks call them (after, when they need a table themselves), replaced in
 // place where PostgreSQL allows it, dropped and re-created where it does
-// not, with the triggers that call them dropped before and re-created after.
+// not, with the triggers, checks, indexes and defaults that call them
+// dropped before and re-created after.
+#include <cctype>
+
 #include <fmt/format.h>
 
+#include "engine/model/sql_text.hpp"
 #include "engine/plan/ddl.hpp"
 #include "engine/plan/ddl_routine.hpp"
 #include "engine/plan/plan_context.hpp"
@@ -14,7 +18,7 @@ namespace {
 
 using diff::ChangeOp;
 
-model::ObjectKey key_of(const model::Function& fn) {
+model::ObjectKey function_key(const model::Function& fn) {
     return {model::Kind::function, fn.name.schema, signature_name(fn.key()), ""};
 }
 
@@ -88,7 +92,7 @@ Phase create_phase(const RoutinePlacement& place) {
 
 void create_step(PlanContext& ctx, const model::Function& fn) {
     const auto place = placement_of(ctx.to, fn);
-    auto& step = ctx.add(create_phase(place), key_of(fn), ChangeSymbol::create, label(fn));
+    auto& step = ctx.add(create_phase(place), function_key(fn), ChangeSymbol::create, label(fn));
     step.rank = place.depth;
     step.up = ddl::create_function_statements(fn);
     step.down = {ddl::drop_function(fn)};
@@ -99,20 +103,88 @@ void drop_step(PlanContext& ctx, const model::Function& fn) {
     const Phase phase = place.needs_views    ? Phase::drop_function_before_views
                         : place.needs_tables ? Phase::drop_function_before_tables
                                              : Phase::drop_function;
-    auto& step = ctx.add(phase, key_of(fn), ChangeSymbol::drop, label(fn));
+    auto& step = ctx.add(phase, function_key(fn), ChangeSymbol::drop, label(fn));
     step.rank = -place.depth;  // callers first: going down re-creates callees first
     step.up = {ddl::drop_function(fn)};
     step.down = ddl::create_function_statements(fn);
 }
 
-// Unchanged triggers that call `fn`: they must let go of it while it is
-// dropped and re-created.
+// Does the expression call `fn` (by its name, qualified or not)? Any
+// overload counts: the text does not say which one a call resolves to.
+bool calls(const model::Expr& expr, const model::Function& fn) {
+    const std::string& sql = expr.sql;
+    const std::string name = model::quote_ident(fn.name.name);
+    for (auto at = sql.find(name); at != std::string::npos; at = sql.find(name, at + 1)) {
+        std::size_t end = at + name.size();
+        while (end < sql.size() && sql[end] == ' ') ++end;
+        if (end >= sql.size() || sql[end] != '(') continue;
+        if (at == 0) return fn.name.schema == "public";
+        const char before = sql[at - 1];
+        if (std::isalnum(static_cast<unsigned char>(before)) || before == '_' || before == '"') continue;
+        if (before != '.') return fn.name.schema == "public";
+        const std::string schema = model::quote_ident(fn.name.schema) + ".";
+        if (at >= schema.size() && sql.compare(at - schema.size(), schema.size(), schema) == 0) return true;
+    }
+    return false;
+}
+
+template <class Map>
+bool unchanged(const Map& to, const typename Map::key_type& key, const typename Map::mapped_type& value) {
+    auto it = to.find(key);
+    return it != to.end() && it->second == value;
+}
+
+std::string around(const model::Function& fn) { return " (around " + label(fn) + ")"; }
+
+// Unchanged objects that call `fn` must let go of it while it is dropped and
+// re-created: triggers (rebuilt with the others, plan_trigger.cpp), checks,
+// indexes and column defaults (dropped before, added back after).
 void rebuild_callers(PlanContext& ctx, const model::Function& fn) {
-    if (!fn.key().arguments.empty()) return;  // trigger functions take no arguments
-    for (const auto& [key, trigger] : ctx.from.triggers) {
-        if (trigger.function != fn.name) continue;
-        auto it = ctx.to.triggers.find(key);
-        if (it != ctx.to.triggers.end() && it->second == trigger) ctx.rebuilt_triggers.insert(key);
+    if (fn.key().arguments.empty()) {  // trigger functions take no arguments
+        for (const auto& [key, trigger] : ctx.from.triggers)
+            if (trigger.function == fn.name && unchanged(ctx.to.triggers, key, trigger)) ctx.rebuilt_triggers.insert(key);
+    }
+    for (const auto& [key, c] : ctx.from.constraints) {
+        if (!c.check || !calls(*c.check, fn) || !unchanged(ctx.to.constraints, key, c)) continue;
+        const std::string what = "check " + model::quote_ident(c.name) + " on " + model::quote_name(c.table);
+        auto& drop = ctx.add(Phase::drop_constraint, key_of(c), ChangeSymbol::drop, what + around(fn));
+        drop.up = {ddl::drop_constraint(c)};
+        drop.down = {ddl::add_constraint(c)};
+        auto& add = ctx.add(Phase::add_constraint, key_of(c), ChangeSymbol::create, what + around(fn));
+        add.up = {ddl::add_constraint(c)};
+        add.down = {ddl::drop_constraint(c)};
+        add.hazards.push_back({HazardKind::blocking_lock, model::quote_name(c.table) + ": validating the check scans the table under lock"});
+    }
+    for (const auto& [name, index] : ctx.from.indexes) {
+        bool uses = index.where && calls(*index.where, fn);
+        for (const auto& e : index.elems) uses = uses || (e.expr && calls(*e.expr, fn));
+        if (!uses || !unchanged(ctx.to.indexes, name, index)) continue;
+        const std::string what = "index " + model::quote_name(index.name) + " on " + model::quote_name(index.table);
+        auto& drop = ctx.add(Phase::drop_index, key_of(index), ChangeSymbol::drop, what + around(fn));
+        drop.up = {"DROP INDEX " + model::quote_name(index.name)};
+        drop.down = {ddl::create_index(index)};
+        auto& add = ctx.add(Phase::create_index, key_of(index), ChangeSymbol::create, what + around(fn));
+        add.up = {ddl::create_index(index)};
+        add.down = {"DROP INDEX " + model::quote_name(index.name)};
+        add.hazards.push_back({HazardKind::blocking_lock, "CREATE INDEX " + model::quote_name(index.name) +
+                                                               " blocks writes to " + model::quote_name(index.table)});
+    }
+    for (const auto& [name, table] : ctx.from.tables) {
+        auto other = ctx.to.tables.find(name);
+        if (other == ctx.to.tables.end()) continue;
+        for (const auto& column : table.columns) {
+            const auto* after = other->second.find_column(column.name);
+            if (!column.default_value || !calls(*column.default_value, fn) || !after || !(*after == column)) continue;
+            const model::ObjectKey key{model::Kind::column, name.schema, column.name, name.name};
+            const std::string alter = "ALTER TABLE " + model::quote_name(name) + " ALTER COLUMN " + model::quote_ident(column.name);
+            const std::string what = "default of " + model::quote_name(name) + "." + model::quote_ident(column.name);
+            auto& drop = ctx.add(Phase::drop_constraint, key, ChangeSymbol::alter, what + around(fn));
+            drop.up = {alter + " DROP DEFAULT"};
+            drop.down = {alter + " SET DEFAULT " + column.default_value->sql};
+            auto& add = ctx.add(Phase::add_constraint, key, ChangeSymbol::alter, what + around(fn));
+            add.up = {alter + " SET DEFAULT " + column.default_value->sql};
+            add.down = {alter + " DROP DEFAULT"};
+        }
     }
 }
 
@@ -126,7 +198,7 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Function>& ch
     model::Function a_bare = a, b_bare = b;
     a_bare.comment.reset();
     b_bare.comment.reset();
-    const auto key = key_of(b);
+    const auto key = function_key(b);
     if (a_bare == b_bare) {
         plan_comment(ctx, key, ddl::function_target(b), a.comment, b.comment);
         return;

@@ -3,6 +3,7 @@
 // OR REPLACE TRIGGER does not cover constraint triggers); only its firing
 // state and comment change in place.
 #include <cctype>
+#include <set>
 
 #include "engine/model/sql_text.hpp"
 #include "engine/plan/ddl.hpp"
@@ -22,8 +23,13 @@ std::string label(const model::Trigger& t) {
     return "trigger " + model::quote_ident(t.name) + " on " + model::quote_name(t.table);
 }
 
+// Triggers on views are created once the views exist, and dropped before
+// any view goes.
+bool on_view(const model::SchemaModel& m, const model::Trigger& t) { return m.views.count(t.table) > 0; }
+
 void create_step(PlanContext& ctx, const model::Trigger& t) {
-    auto& step = ctx.add(Phase::create_trigger, key_of(t), ChangeSymbol::create, label(t));
+    auto& step = ctx.add(on_view(ctx.to, t) ? Phase::create_trigger_on_view : Phase::create_trigger, key_of(t),
+                         ChangeSymbol::create, label(t));
     step.up = ddl::create_trigger_statements(t);
     step.down = {ddl::drop_trigger(t)};
 }
@@ -31,7 +37,8 @@ void create_step(PlanContext& ctx, const model::Trigger& t) {
 // Explicit even when the table goes too: the table's own down step does not
 // bring its triggers back.
 void drop_step(PlanContext& ctx, const model::Trigger& t) {
-    auto& step = ctx.add(Phase::drop_trigger, key_of(t), ChangeSymbol::drop, label(t));
+    auto& step = ctx.add(on_view(ctx.from, t) ? Phase::drop_trigger_on_view : Phase::drop_trigger, key_of(t),
+                         ChangeSymbol::drop, label(t));
     step.up = {ddl::drop_trigger(t)};
     step.down = ddl::create_trigger_statements(t);
 }
@@ -83,6 +90,18 @@ void find_triggers_on_retyped_columns(PlanContext& ctx) {
     }
 }
 
+// Unchanged triggers on a view the view planner re-creates: DROP VIEW takes
+// them along.
+void find_triggers_on_recreated_views(PlanContext& ctx) {
+    std::set<model::QualifiedName> recreated;
+    for (const auto& step : ctx.steps)
+        if (step.phase == Phase::drop_view) recreated.insert({step.key.schema, step.key.name});
+    for (const auto& [key, t] : ctx.from.triggers) {
+        auto it = ctx.to.triggers.find(key);
+        if (recreated.count(t.table) && it != ctx.to.triggers.end() && it->second == t) ctx.rebuilt_triggers.insert(key);
+    }
+}
+
 } // namespace
 
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Trigger>& change) {
@@ -100,7 +119,8 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Trigger>& cha
         return;
     }
     if (a.firing != b.firing) {
-        auto& step = ctx.add(Phase::create_trigger, key_of(b), ChangeSymbol::alter,
+        auto& step = ctx.add(on_view(ctx.to, b) ? Phase::create_trigger_on_view : Phase::create_trigger, key_of(b),
+                             ChangeSymbol::alter,
                              label(b) + ": " + firing_text(a.firing) + " → " + firing_text(b.firing));
         step.down_summary = label(b) + ": " + firing_text(b.firing) + " → " + firing_text(a.firing);
         step.up = {ddl::trigger_firing(b)};
@@ -111,6 +131,7 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Trigger>& cha
 
 void plan_rebuilt_triggers(PlanContext& ctx) {
     find_triggers_on_retyped_columns(ctx);
+    find_triggers_on_recreated_views(ctx);
     for (const auto& key : ctx.rebuilt_triggers) {
         drop_step(ctx, ctx.from.triggers.at(key));
         create_step(ctx, ctx.to.triggers.at(key));

@@ -23,6 +23,7 @@ struct Hazard {
 // drop of a dependent before the drop of what it depends on). The down
 // script runs the inverse steps in exactly the reverse order.
 enum class Phase {
+    drop_trigger_on_view,  // before the view goes (DROP VIEW would take it along)
     drop_function_before_views,  // SQL functions reading a view: before the views go
     drop_view,  // views dropped or re-created: before anything they read changes (plan_view.cpp)
     create_schema,
@@ -57,6 +58,7 @@ enum class Phase {
     drop_schema,
     create_view,  // views created or re-created: after everything they read
     create_function_after_views,  // SQL functions reading a view: once the views exist
+    create_trigger_on_view,  // once its view exists
     comment,
 };
 

@@ -83,6 +83,14 @@ std::string model_sql(const model::SchemaModel& m) {
         out += "\n";
         for (const auto& stmt : ddl::create_function_statements(*fn)) emit(stmt);
     }
+    // Triggers last: on tables and views, after their functions.
+    for (const auto& [key, t] : m.triggers)
+        for (const auto& stmt : ddl::create_trigger_statements(t)) emit(stmt);
+    // SQL functions that read views.
+    for (const auto* fn : plan::functions_in_order(m, plan::TableOrder::after_views)) {
+        out += "\n";
+        for (const auto& stmt : ddl::create_function_statements(*fn)) emit(stmt);
+    }
     return out;
 }
 

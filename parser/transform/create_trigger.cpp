@@ -72,9 +72,17 @@ model::TriggerKey trigger_key_of(const std::vector<std::string>& names) {
 
 void transform_create_trigger(StatementContext& ctx, PgQuery__CreateTrigStmt* stmt) {
     auto& builder = ctx.builder;
-    const auto& table = builder.table(builder.name_of(stmt->relation), ctx.at(stmt->relation->location));
+    const auto relation = builder.name_of(stmt->relation);
+    // On a table, or (INSTEAD OF, statement triggers) on a view.
+    const model::Table* table = nullptr;
+    if (!builder.model.views.count(relation)) {
+        if (!builder.model.tables.count(relation))
+            ctx.fail(stmt->relation->location, fmt::format("table or view {} is not defined", model::display(relation)),
+                     "define it with CREATE TABLE or CREATE VIEW in one of the schema files");
+        table = &builder.model.tables.at(relation);
+    }
     model::Trigger t;
-    t.table = table.name;
+    t.table = relation;
     t.name = stmt->trigname;
     t.timing = (stmt->timing & k_instead) ? model::TriggerTiming::instead_of
                : (stmt->timing & k_before) ? model::TriggerTiming::before
@@ -85,15 +93,15 @@ void transform_create_trigger(StatementContext& ctx, PgQuery__CreateTrigStmt* st
     t.on_truncate = stmt->events & k_truncate;
     t.update_columns = name_list(stmt->columns, stmt->n_columns);
     for (const auto& c : t.update_columns)
-        if (!table.find_column(c))
-            ctx.fail(-1, fmt::format("column {} of table {} is not defined", c, model::display(table.name)));
+        if (table && !table->find_column(c))
+            ctx.fail(-1, fmt::format("column {} of table {} is not defined", c, model::display(relation)));
     std::sort(t.update_columns.begin(), t.update_columns.end());
     t.level = stmt->row ? model::TriggerLevel::row : model::TriggerLevel::statement;
     for (std::size_t i = 0; i < stmt->n_transition_rels; ++i) {
         const auto* rel = stmt->transition_rels[i]->trigger_transition;
         (rel->is_new ? t.new_table : t.old_table) = rel->name;
     }
-    if (stmt->when_clause) t.when = make_expr(ctx.tree, stmt->when_clause, {&table.columns, nullptr});
+    if (stmt->when_clause) t.when = make_expr(ctx.tree, stmt->when_clause, {table ? &table->columns : nullptr, nullptr});
     const auto fname = name_list(stmt->funcname, stmt->n_funcname);
     t.function = {fname.size() >= 2 ? fname[fname.size() - 2] : "public", fname.back()};
     t.arguments = name_list(stmt->args, stmt->n_args);

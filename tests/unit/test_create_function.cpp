@@ -124,10 +124,10 @@ TEST_CASE("functions and triggers: located errors") {
          "  help: define it with CREATE FUNCTION ... RETURNS trigger in one of the schema files"},
         {"trigger on a table not defined",
          "CREATE TRIGGER x AFTER INSERT ON nope FOR EACH ROW EXECUTE FUNCTION f();",
-         "schema.sql:1:34: error: table public.nope is not defined\n"
+         "schema.sql:1:34: error: table or view public.nope is not defined\n"
          "  CREATE TRIGGER x AFTER INSERT ON nope FOR EACH ROW EXECUTE FUNCTION f();\n"
          "                                   ^\n"
-         "  help: define it with CREATE TABLE in one of the schema files"},
+         "  help: define it with CREATE TABLE or CREATE VIEW in one of the schema files"},
         {"trigger function that does not return trigger",
          "CREATE TABLE t (id int);\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'select 1';\n"
          "CREATE TRIGGER x AFTER INSERT ON t EXECUTE FUNCTION f();",
