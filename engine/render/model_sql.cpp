@@ -70,8 +70,6 @@ std::string model_sql(const model::SchemaModel& m) {
     }
     for (const auto& [name, s] : m.sequences)
         if (s.owned_by) emit(ddl::sequence_owned_by(s));
-    for (const auto& [key, t] : m.triggers)
-        for (const auto& stmt : ddl::create_trigger_statements(t)) emit(stmt);
     // Views last, each after the views it reads, with their comments and
     // (materialized views) indexes.
     for (const auto* v : ddl::views_in_dependency_order(m)) {
@@ -86,11 +84,6 @@ std::string model_sql(const model::SchemaModel& m) {
     // Triggers last: on tables and views, after their functions.
     for (const auto& [key, t] : m.triggers)
         for (const auto& stmt : ddl::create_trigger_statements(t)) emit(stmt);
-    // SQL functions that read views.
-    for (const auto* fn : plan::functions_in_order(m, plan::TableOrder::after_views)) {
-        out += "\n";
-        for (const auto& stmt : ddl::create_function_statements(*fn)) emit(stmt);
-    }
     return out;
 }
 
