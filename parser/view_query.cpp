@@ -67,6 +67,8 @@ public:
     std::set<model::QualifiedName> relations;
     std::set<model::ViewRead> reads;
     std::set<TypeRef> types;
+    std::set<model::QualifiedName> functions;
+    bool grouped = false;
 
     // Analyzes one SELECT (or set operation) and returns its output columns.
     std::vector<ViewColumn> select(PgQuery__SelectStmt* s, Scope* outer, Scope* cte_outer, bool leftmost) {
@@ -113,6 +115,7 @@ public:
             columns.push_back(std::move(column));
         }
         walk(s->where_clause, scope);
+        grouped = grouped || s->n_group_clause > 0;
         for (std::size_t i = 0; i < s->n_group_clause; ++i) grouping(s->group_clause[i], s, columns, scope, false);
         walk(s->having_clause, scope);
         for (std::size_t i = 0; i < s->n_window_clause; ++i) walk(s->window_clause[i], scope);
@@ -513,6 +516,13 @@ private:
             walk(node->type_cast->arg, scope);
             return;
         }
+        case PG_QUERY__NODE__NODE_FUNC_CALL: {
+            const auto names = name_list(node->func_call->funcname, node->func_call->n_funcname);
+            if (names.size() == 1) functions.insert({"", names[0]});
+            else if (names.size() == 2 && names[0] != "pg_catalog") functions.insert({names[0], names[1]});
+            detail::for_each_child(&node->base, [&](Node* child) { walk(child, scope); });
+            return;
+        }
         default:
             detail::for_each_child(&node->base, [&](Node* child) { walk(child, scope); });
         }
@@ -649,6 +659,8 @@ AnalyzedQuery analyze_view_query(ParseTree& tree, Node* select, const std::vecto
     out.relations.assign(analyzer.relations.begin(), analyzer.relations.end());
     out.reads.assign(analyzer.reads.begin(), analyzer.reads.end());
     out.types.assign(analyzer.types.begin(), analyzer.types.end());
+    out.functions.assign(analyzer.functions.begin(), analyzer.functions.end());
+    out.grouped = analyzer.grouped;
     return out;
 }
 

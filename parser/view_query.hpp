@@ -22,6 +22,8 @@ struct AnalyzedQuery {
     std::vector<model::QualifiedName> relations;
     std::vector<model::ViewRead> reads;
     std::vector<model::TypeRef> types;
+    std::vector<model::QualifiedName> functions;
+    bool grouped = false;
 };
 
 // Analyzes `select` (a SelectStmt node, rewritten in place in the tree's

@@ -48,6 +48,12 @@ struct View {
     std::vector<QualifiedName> relations;  // tables and views it reads, sorted
     std::vector<ViewRead> reads;           // their columns it uses, sorted
     std::vector<TypeRef> types;            // user-defined types it names in casts
+    // Functions it calls, as written: schema empty when unqualified (then
+    // public or pg_catalog, by search_path). Not pg_catalog-qualified ones.
+    std::vector<QualifiedName> functions;
+    // Has a GROUP BY: may rely on a primary key of what it reads (SELECT
+    // t.name ... GROUP BY t.id), which PostgreSQL records as a dependency.
+    bool grouped = false;
 
     bool operator==(const View& o) const {
         return name == o.name && materialized == o.materialized && query == o.query && options == o.options &&

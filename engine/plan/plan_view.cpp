@@ -64,6 +64,8 @@ private:
     std::map<model::ViewRead, std::string> m_changed_columns;  // (table, column) retyped or dropped → how
     std::map<QualifiedName, std::string> m_gone;          // relations dropped or re-created → why
     std::set<QualifiedName> m_changed_types;              // enum types rebuilt or dropped
+    std::vector<std::pair<QualifiedName, std::string>> m_gone_functions;  // dropped or re-created → what
+    std::map<QualifiedName, std::string> m_gone_keys;     // tables whose primary key is dropped or replaced → what
     std::map<QualifiedName, std::string> m_rebuild;       // views re-created → why
 
     void collect_changes() {
@@ -87,6 +89,32 @@ private:
         }
         for (const auto& [name, a] : m_ctx.from.views)
             if (!m_ctx.to.views.count(name)) m_gone[name] = label(a) + ", which is dropped";
+        for (const auto& [key, c] : m_ctx.from.constraints) {
+            if (c.type != model::ConstraintType::primary_key || !m_ctx.to.tables.count(c.table)) continue;
+            auto it = m_ctx.to.constraints.find(key);
+            if (it == m_ctx.to.constraints.end() || !(it->second == c))
+                m_gone_keys[c.table] = "the primary key of " + quote_name(c.table) + ", which changes";
+        }
+        for (const auto& [key, a] : m_ctx.from.functions) {
+            auto it = m_ctx.to.functions.find(key);
+            const std::string what = "function " + model::display(key);
+            if (it == m_ctx.to.functions.end()) m_gone_functions.emplace_back(a.name, what + ", which is dropped");
+            else if (!replaceable(a, it->second)) m_gone_functions.emplace_back(a.name, what + ", which is re-created");
+        }
+    }
+
+    // What CREATE OR REPLACE FUNCTION cannot change (plan_function.cpp
+    // re-creates the function then, and a view calling it is in the way).
+    static bool replaceable(const model::Function& a, const model::Function& b) {
+        if (a.kind != b.kind || a.returns != b.returns || a.returns_set != b.returns_set || a.args.size() != b.args.size())
+            return false;
+        for (std::size_t i = 0; i < a.args.size(); ++i) {
+            const auto &x = a.args[i], &y = b.args[i];
+            if (x.name != y.name || x.mode != y.mode || x.type != y.type ||
+                x.default_value.has_value() != y.default_value.has_value())
+                return false;
+        }
+        return true;
     }
 
     // Why `v` cannot stay while the plan runs, or "" when it can.
@@ -102,6 +130,14 @@ private:
         }
         for (const auto& t : v.types)
             if (m_changed_types.count({t.schema, t.name})) return "it uses type " + model::render_type(t) + ", which changes";
+        if (v.grouped)
+            for (const auto& r : v.relations)
+                if (auto it = m_gone_keys.find(r); it != m_gone_keys.end()) return "its GROUP BY may rely on " + it->second;
+        // A call without a schema finds public's function (search_path).
+        for (const auto& call : v.functions)
+            for (const auto& [name, what] : m_gone_functions)
+                if (name.name == call.name && (name.schema == call.schema || (call.schema.empty() && name.schema == "public")))
+                    return "it calls " + what;
         return "";
     }
 

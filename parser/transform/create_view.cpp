@@ -96,6 +96,8 @@ void build(StatementContext ctx, ViewDefinition def) {
     view.relations = std::move(analyzed.relations);
     view.reads = std::move(analyzed.reads);
     view.types = std::move(analyzed.types);
+    view.functions = std::move(analyzed.functions);
+    view.grouped = analyzed.grouped;
     builder.model.views.emplace(view.name, std::move(view));
 }
 
