@@ -316,6 +316,17 @@ CREATE UNIQUE INDEX orders_note_idx ON shop.orders (lower(note)) WHERE note IS N
 CREATE SEQUENCE shop.ticket_seq START 100 INCREMENT 5;
 COMMENT ON TABLE shop.orders IS 'orders';
 COMMENT ON COLUMN shop.orders.total IS 'in euros';
+CREATE FUNCTION shop.touch() RETURNS trigger LANGUAGE plpgsql
+    AS $$ BEGIN NEW.created_at := now(); RETURN NEW; END $$;
+CREATE TRIGGER customers_touch BEFORE UPDATE ON shop.customers FOR EACH ROW
+    WHEN (OLD.email IS DISTINCT FROM NEW.email) EXECUTE FUNCTION shop.touch();
+ALTER TABLE shop.customers DISABLE TRIGGER customers_touch;
+CREATE FUNCTION shop.order_count(c bigint) RETURNS bigint LANGUAGE sql STABLE
+    AS $$ SELECT count(*) FROM shop.orders WHERE customer_id = c $$;
+CREATE FUNCTION shop.next_nick() RETURNS text LANGUAGE sql SET search_path = shop, pg_temp
+    AS $$ SELECT 'n' || floor(random() * 10)::text $$;
+ALTER TABLE shop.customers ADD COLUMN nick text DEFAULT shop.next_nick();
+COMMENT ON FUNCTION shop.touch() IS 'stamps the row';
 EOF
 run inspect "$url" --out inspected.sql
 check "inspect --out writes the schema" "expected exit 0, empty stdout and CREATE TABLE shop.orders in the file" \
