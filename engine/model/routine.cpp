@@ -14,7 +14,10 @@ std::string_view trimmed(std::string_view s) {
 
 } // namespace
 
-bool FunctionBody::operator==(const FunctionBody& other) const { return trimmed(text) == trimmed(other.text); }
+bool FunctionBody::operator==(const FunctionBody& other) const {
+    if (sql_standard || other.sql_standard) return sql_standard == other.sql_standard && canon == other.canon;
+    return trimmed(text) == trimmed(other.text);
+}
 
 bool is_input(ArgMode mode) { return mode == ArgMode::in || mode == ArgMode::inout || mode == ArgMode::variadic; }
 

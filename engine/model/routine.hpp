@@ -43,9 +43,12 @@ std::string display(const FunctionKey& key);
 
 // The body as PostgreSQL keeps it (pg_proc.prosrc: exactly what was written
 // between the quotes). Plans write it back unchanged; it is compared without
-// the whitespace around it.
+// the whitespace around it. A SQL-standard body (`RETURN expr`) is an
+// expression instead: `text` is its SQL, `canon` its canonical form.
 struct FunctionBody {
     std::string text;
+    bool sql_standard = false;
+    std::string canon;
     bool operator==(const FunctionBody& other) const;
 };
 

@@ -3,6 +3,7 @@
 // place where PostgreSQL allows it, dropped and re-created where it does
 // not, with the triggers, checks, indexes and defaults that call them
 // dropped before and re-created after.
+#include <algorithm>
 #include <cctype>
 
 #include <fmt/format.h>
@@ -136,10 +137,41 @@ bool unchanged(const Map& to, const typename Map::key_type& key, const typename 
 
 std::string around(const model::Function& fn) { return " (around " + label(fn) + ")"; }
 
+void rebuild_callers(PlanContext& ctx, const model::Function& fn);
+
+bool has_step(const PlanContext& ctx, Phase phase, const model::ObjectKey& key) {
+    for (const auto& step : ctx.steps)
+        if (step.phase == phase && step.key == key) return true;
+    return false;
+}
+
+// An unchanged function with a SQL-standard body (RETURN expr) that calls
+// `fn`: PostgreSQL records that dependency, so it is dropped first (with
+// whatever calls it in turn) and created again after.
+void rebuild_standard_callers(PlanContext& ctx, const model::Function& fn) {
+    for (const auto& [key, g] : ctx.from.functions) {
+        if (!g.body.sql_standard || key == fn.key() || !unchanged(ctx.to.functions, key, g)) continue;
+        if (std::find(g.calls.begin(), g.calls.end(), fn.name) == g.calls.end()) continue;
+        if (has_step(ctx, Phase::drop_trigger, function_key(g))) continue;
+        const auto depth = placement_of(ctx.to, g).depth;
+        auto& drop = ctx.add(Phase::drop_trigger, function_key(g), ChangeSymbol::drop, label(g) + around(fn));
+        drop.rank = -depth;
+        drop.up = {ddl::drop_function(g)};
+        drop.down = ddl::create_function_statements(g);
+        auto& create = ctx.add(Phase::create_function_after_tables, function_key(g), ChangeSymbol::create, label(g) + around(fn));
+        create.rank = depth;
+        create.up = ddl::create_function_statements(g);
+        create.down = {ddl::drop_function(g)};
+        rebuild_callers(ctx, g);
+    }
+}
+
 // Unchanged objects that call `fn` must let go of it while it is dropped and
 // re-created: triggers (rebuilt with the others, plan_trigger.cpp), checks,
-// indexes and column defaults (dropped before, added back after).
+// indexes and column defaults (dropped before, added back after), and
+// functions whose SQL-standard body calls it.
 void rebuild_callers(PlanContext& ctx, const model::Function& fn) {
+    rebuild_standard_callers(ctx, fn);
     if (fn.key().arguments.empty()) {  // trigger functions take no arguments
         for (const auto& [key, trigger] : ctx.from.triggers)
             if (trigger.function == fn.name && unchanged(ctx.to.triggers, key, trigger)) ctx.rebuilt_triggers.insert(key);

@@ -166,6 +166,36 @@ void apply_option(StatementContext& ctx, model::Function& fn, const PgQuery__Def
     }
 }
 
+// RETURN expr: an expression over the parameters, compared in canonical
+// form. PostgreSQL prints a parameter as fname.param where a FROM clause
+// could make it ambiguous; the plain name means the same.
+void set_standard_body(StatementContext& ctx, model::Function& fn, Node* expr) {
+    collect_node_references(fn, expr);
+    std::vector<model::Column> parameters;
+    for (const auto& a : fn.args) {
+        model::Column c;
+        c.name = a.name;
+        c.type = a.type;
+        parameters.push_back(std::move(c));
+    }
+    for_each_node(&expr->base, [&](Node* node) {
+        if (node->node_case != PG_QUERY__NODE__NODE_COLUMN_REF) return;
+        auto* ref = node->column_ref;
+        if (ref->n_fields != 2 || str_value(ref->fields[0]) != fn.name.name) return;
+        const auto param = str_value(ref->fields[1]);
+        for (const auto& a : fn.args)
+            if (!a.name.empty() && a.name == param) {
+                ref->fields += 1;
+                ref->n_fields = 1;
+                return;
+            }
+    });
+    const auto canonical = make_expr(ctx.tree, expr, {&parameters, nullptr});
+    fn.body.text = canonical.sql;
+    fn.body.canon = canonical.canon;
+    fn.body.sql_standard = true;
+}
+
 } // namespace
 
 void transform_create_function(StatementContext& ctx, PgQuery__CreateFunctionStmt* stmt) {
@@ -174,9 +204,9 @@ void transform_create_function(StatementContext& ctx, PgQuery__CreateFunctionStm
     fn.name = {names.size() >= 2 ? names[names.size() - 2] : "public", names.back()};
     fn.kind = stmt->is_procedure ? model::RoutineKind::procedure : model::RoutineKind::function;
     const char* what = stmt->is_procedure ? "procedure" : "function";
-    if (stmt->sql_body)
-        ctx.fail(-1, fmt::format("SQL-standard {} bodies (BEGIN ATOMIC ... END, RETURN ...) are not supported yet", what),
-                 "write the body as a string: AS $$ ... $$");
+    if (stmt->sql_body && stmt->sql_body->node_case != PG_QUERY__NODE__NODE_RETURN_STMT)
+        ctx.fail(-1, fmt::format("BEGIN ATOMIC {} bodies are not supported yet", what),
+                 "write the body as a string (AS $$ ... $$) or, for one expression, as RETURN expression");
     for (std::size_t i = 0; i < stmt->n_parameters; ++i) {
         const auto* p = stmt->parameters[i]->function_parameter;
         model::FunctionArg arg;
@@ -190,6 +220,10 @@ void transform_create_function(StatementContext& ctx, PgQuery__CreateFunctionStm
     int body_location = -1;
     for (std::size_t i = 0; i < stmt->n_options; ++i)
         apply_option(ctx, fn, stmt->options[i]->def_elem, cost_set, rows_set, body_location);
+    if (stmt->sql_body) {
+        if (fn.language.empty()) fn.language = "sql";
+        set_standard_body(ctx, fn, stmt->sql_body->return_stmt->returnval);
+    }
     if (fn.language.empty()) ctx.fail(-1, fmt::format("{} {} has no LANGUAGE", what, model::display(fn.name)));
     if (stmt->return_type && fn.kind == model::RoutineKind::function) {
         fn.returns = routine_parameter_type(ctx, stmt->return_type);
@@ -202,7 +236,7 @@ void transform_create_function(StatementContext& ctx, PgQuery__CreateFunctionStm
     // the catalog's, which names them only when they differ.
     if (!cost_set) fn.cost = fn.language == "c" || fn.language == "internal" ? 1 : 100;
     if (!rows_set && fn.returns_set) fn.rows = 1000;
-    if (fn.language == "sql") collect_body_references(ctx, fn, body_location);
+    if (fn.language == "sql" && !fn.body.sql_standard) collect_body_references(ctx, fn, body_location);
 
     auto& builder = ctx.builder;
     builder.require_schema(fn.name.schema, ctx.here());

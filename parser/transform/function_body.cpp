@@ -45,20 +45,9 @@ std::string default_schema(const model::Function& fn) {
     return first;  // empty: only qualified names reach user schemas
 }
 
-} // namespace
-
-void collect_body_references(StatementContext& ctx, model::Function& fn, int body_location) {
-    if (fn.body.text.find_first_not_of(" \t\r\n") == std::string::npos) return;
-    std::unique_ptr<ParseTree> tree;
-    try {
-        tree = std::make_unique<ParseTree>(fn.body.text);
-    } catch (const ParseFailure& failure) {
-        const std::size_t from = ctx.at(body_location).offset;
-        const std::size_t at = ctx.file.text.find(fn.body.text, from);
-        const std::string message = fmt::format("in the body of function {}: {}", model::display(fn.name), failure.message);
-        if (at == std::string::npos) ctx.fail(-1, message);
-        ctx.builder.fail({&ctx.file, at + failure.offset}, message, "check the SQL syntax near the caret");
-    }
+// Relations and functions under `roots`, resolved against the function's
+// search_path; names of CTEs are not relations.
+void collect(model::Function& fn, const std::vector<const ProtobufCMessage*>& roots) {
     const std::string schema = default_schema(fn);
     auto resolve = [&](const std::vector<std::string>& names, std::set<model::QualifiedName>& into) {
         if (names.empty()) return;
@@ -68,12 +57,13 @@ void collect_body_references(StatementContext& ctx, model::Function& fn, int bod
     };
     std::set<std::string> ctes;
     std::set<model::QualifiedName> reads, calls;
-    for (std::size_t i = 0; i < tree->size(); ++i) {
-        const auto* root = &tree->stmt(i).stmt->base;
+    for (const auto* root : roots) {
         visit_messages(root, [&](const ProtobufCMessage* m) {
             if (m->descriptor == &pg_query__common_table_expr__descriptor)
                 ctes.insert(reinterpret_cast<const PgQuery__CommonTableExpr*>(m)->ctename);
         });
+    }
+    for (const auto* root : roots) {
         visit_messages(root, [&](const ProtobufCMessage* m) {
             if (m->descriptor == &pg_query__range_var__descriptor) {
                 const auto* rv = reinterpret_cast<const PgQuery__RangeVar*>(m);
@@ -91,6 +81,27 @@ void collect_body_references(StatementContext& ctx, model::Function& fn, int bod
     }
     fn.reads.assign(reads.begin(), reads.end());
     fn.calls.assign(calls.begin(), calls.end());
+}
+
+} // namespace
+
+void collect_node_references(model::Function& fn, const Node* body) { collect(fn, {&body->base}); }
+
+void collect_body_references(StatementContext& ctx, model::Function& fn, int body_location) {
+    if (fn.body.text.find_first_not_of(" \t\r\n") == std::string::npos) return;
+    std::unique_ptr<ParseTree> tree;
+    try {
+        tree = std::make_unique<ParseTree>(fn.body.text);
+    } catch (const ParseFailure& failure) {
+        const std::size_t from = ctx.at(body_location).offset;
+        const std::size_t at = ctx.file.text.find(fn.body.text, from);
+        const std::string message = fmt::format("in the body of function {}: {}", model::display(fn.name), failure.message);
+        if (at == std::string::npos) ctx.fail(-1, message);
+        ctx.builder.fail({&ctx.file, at + failure.offset}, message, "check the SQL syntax near the caret");
+    }
+    std::vector<const ProtobufCMessage*> roots;
+    for (std::size_t i = 0; i < tree->size(); ++i) roots.push_back(&tree->stmt(i).stmt->base);
+    collect(fn, roots);
 }
 
 } // namespace pgshape::parser

@@ -64,6 +64,14 @@ TEST_CASE("create function: what PostgreSQL stores, whatever the spelling") {
         CHECK_FALSE(model_of("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ select 1 $$;") ==
                     model_of("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ select  1 $$;"));
     }
+    SUBCASE("a RETURN body compares in canonical form, as the catalog prints it") {
+        const auto file = model_of("CREATE FUNCTION f(n varchar) RETURNS text RETURN upper(n) || '!';");
+        CHECK(file == model_of("CREATE OR REPLACE FUNCTION public.f(n character varying) RETURNS text LANGUAGE sql "
+                               "RETURN (upper((n)::text) || '!'::text);"));
+        CHECK(file == model_of("CREATE FUNCTION f(n varchar) RETURNS text LANGUAGE sql RETURN upper(f.n) || '!';"));
+        CHECK_FALSE(file == model_of("CREATE FUNCTION f(n varchar) RETURNS text RETURN upper(n) || '?';"));
+        CHECK_FALSE(file == model_of("CREATE FUNCTION f(n varchar) RETURNS text LANGUAGE sql AS $$ SELECT upper(n) || '!' $$;"));
+    }
     SUBCASE("a SQL body's references, resolved against its search_path") {
         const auto& fn = only_function(
             "CREATE TABLE t (id int); CREATE SCHEMA s;"
