@@ -10,7 +10,8 @@
 //     two share every operator), char(n) to text only outside comparisons
 //     (where it changes trailing-space semantics), and a widening numeric
 //     cast only where the other operand of the operator already has the
-//     target type (PostgreSQL adds exactly that cast to resolve it);
+//     target type (PostgreSQL adds exactly that cast to resolve it), a date
+//     column's cast to timestamptz only as a function argument;
 //   - literal casts, IN/ANY, LIKE, BETWEEN: the rules shared with checks
 //     and defaults (canonical_expr.cpp);
 //   - nested AND/OR are flattened, CASE's implicit ELSE NULL removed.
@@ -333,6 +334,10 @@ private:
                 drop = !is_comparison(parent);
             else if (widening(node) == Widening::column)
                 drop = implied(node, ancestors, target, false);
+            else if (*col == TypeRef{"", "date", "", false} && target == TypeRef{"", "timestamp with time zone", "", false})
+                // date_trunc('month', d), age(d): a date argument becomes
+                // timestamptz, the preferred date/time type, to find the function.
+                drop = parent && parent->node_case == PG_QUERY__NODE__NODE_FUNC_CALL;
         } else if (output) {
             // An untyped literal in a SELECT list is text; anything else
             // decides the column's type.

@@ -17,7 +17,7 @@ const char* k_tables =
     "CREATE TYPE mood AS ENUM ('a', 'b');\n"
     "CREATE TABLE t (id integer PRIMARY KEY, price numeric(10,2), status varchar(10), m mood, name text,"
     " qty integer, c char(3), tags text[]);\n"
-    "CREATE TABLE u (id integer PRIMARY KEY, t_id integer, note varchar(20));\n";
+    "CREATE TABLE u (id integer PRIMARY KEY, t_id integer, note varchar(20), d date);\n";
 
 model::View view_of(const std::string& query) {
     const auto m = model_of(std::string(k_tables) + "CREATE VIEW v AS " + query + ";\n");
@@ -34,7 +34,10 @@ TEST_CASE("view_query: written and catalog forms compare equal") {
     const Row rows[] = {
         {"SELECT id, price * 2 AS p2 FROM t WHERE status = 'a'",
          "SELECT t.id, (t.price * (2)::numeric) AS p2 FROM public.t WHERE ((t.status)::text = 'a'::text)"},
-        {"SELECT * FROM u", "SELECT u.id, u.t_id, u.note FROM public.u"},
+        {"SELECT * FROM u", "SELECT u.id, u.t_id, u.note, u.d FROM public.u"},
+        {"SELECT date_trunc('month', d) AS m FROM u GROUP BY date_trunc('month', d)",
+         "SELECT date_trunc('month'::text, (u.d)::timestamp with time zone) AS m FROM public.u "
+         "GROUP BY (date_trunc('month'::text, (u.d)::timestamp with time zone))"},
         {"SELECT count(*), lower(status) FROM t GROUP BY 2",
          "SELECT count(*) AS count, lower((t.status)::text) AS lower FROM public.t GROUP BY (lower((t.status)::text))"},
         {"SELECT id FROM t x WHERE x.qty > 1 ORDER BY 1", "SELECT x.id FROM public.t x WHERE (x.qty > 1) ORDER BY x.id"},
@@ -83,6 +86,7 @@ TEST_CASE("view_query: different queries never compare equal") {
         {"SELECT qty / 2 AS d FROM t", "SELECT qty::numeric / 2 AS d FROM t"},  // integer division
         {"SELECT qty / 2 AS d FROM t", "SELECT qty / 2::numeric AS d FROM t"},
         {"SELECT id FROM t", "SELECT id AS ident FROM t"},                      // output name
+        {"SELECT date_trunc('month', d) AS m FROM u", "SELECT date_trunc('month', d::timestamp) AS m FROM u"},
         {"SELECT t.id FROM t JOIN u ON u.t_id = t.id", "SELECT t.id FROM t LEFT JOIN u ON u.t_id = t.id"},
         {"SELECT id FROM t UNION SELECT id FROM u", "SELECT id FROM t UNION ALL SELECT id FROM u"},
         {"SELECT u.id FROM t JOIN u ON u.t_id = t.id", "SELECT t.id FROM t JOIN u ON u.t_id = t.id"},
