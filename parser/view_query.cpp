@@ -53,6 +53,8 @@ struct Scope {
     std::vector<Cte> ctes;
 };
 
+bool is_system_schema(std::string_view schema) { return schema == "pg_catalog" || schema == "information_schema"; }
+
 // Functions whose single output column is named after their alias.
 bool scalar_function(std::string_view name) {
     return name == "generate_series" || name == "unnest" || name == "generate_subscripts" || name == "now";
@@ -189,13 +191,23 @@ private:
             auto* rv = node->range_var;
             Item item;
             const bool bare = !rv->schemaname || !*rv->schemaname;
-            if (const Cte* cte = bare ? find_cte(scope, rv->relname) : nullptr) {
+            const std::string_view relname = rv->relname;
+            std::optional<std::vector<ViewColumn>> columns;
+            if (const Cte* cte = bare ? find_cte(scope, relname) : nullptr) {
                 item.columns = cte->columns;
                 item.known = cte->known;
+            } else if (!bare && is_system_schema(rv->schemaname)) {
+                // The system catalogs: columns unknown, nothing to depend on.
+                // pg_catalog is always searched: written bare, as the catalog does.
+                if (std::string_view(rv->schemaname) == "pg_catalog") rv->schemaname = nullptr;
+                item.known = false;
+            } else if (bare && relname.rfind("pg_", 0) == 0 &&
+                       !(columns = m_lookup({"public", rv->relname}, rv->location, Missing::allow))) {
+                item.known = false;  // pg_class, pg_stat_activity, ...: a catalog relation
             } else {
                 if (bare) rv->schemaname = detail::arena_string(m_tree, "public");
                 const model::QualifiedName name{rv->schemaname, rv->relname};
-                item.columns = m_lookup(name, rv->location);
+                item.columns = columns ? *columns : *m_lookup(name, rv->location, Missing::fail);
                 item.relation = name;
                 relations.insert(name);
             }
@@ -212,6 +224,13 @@ private:
             return star_of(add_item(scope, std::move(item), &sub->alias), scope);
         }
         case PG_QUERY__NODE__NODE_RANGE_FUNCTION: return function_item(node->range_function, scope);
+        case PG_QUERY__NODE__NODE_RANGE_TABLE_SAMPLE: {
+            auto* sample = node->range_table_sample;
+            auto cols = from_item(sample->relation, scope);
+            for (std::size_t i = 0; i < sample->n_args; ++i) walk(sample->args[i], scope);
+            walk(sample->repeatable, scope);
+            return cols;
+        }
         case PG_QUERY__NODE__NODE_JOIN_EXPR: return join_item(node->join_expr, scope);
         default:
             m_fail(-1, "this kind of FROM item is not supported in views yet", "");

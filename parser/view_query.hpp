@@ -2,6 +2,7 @@
 // A view's SELECT: names resolved as PostgreSQL resolves them when it stores
 // the view, a canonical form both sides share, and what the query reads.
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,9 +11,12 @@
 
 namespace pgshape::parser {
 
-// The columns of a table or view the query reads. Reports a located error
-// itself (and does not return) when no schema file defines the relation.
-using RelationLookup = std::function<std::vector<model::ViewColumn>(const model::QualifiedName& name, int location)>;
+// The columns of a table or view the query reads. When no schema file
+// defines the relation: a located error (Missing::fail, does not return),
+// or nullopt (Missing::allow).
+enum class Missing { fail, allow };
+using RelationLookup = std::function<std::optional<std::vector<model::ViewColumn>>(
+    const model::QualifiedName& name, int location, Missing missing)>;
 // Reports a located error; does not return.
 using QueryFailure = std::function<void(int location, const std::string& message, const std::string& help)>;
 

@@ -70,7 +70,8 @@ model::ViewColumn table_column(const model::Column& c) { return {c.name, c.type,
 
 void build(StatementContext ctx, ViewDefinition def) {
     auto& builder = ctx.builder;
-    const RelationLookup lookup = [&](const model::QualifiedName& relation, int location) {
+    const RelationLookup lookup = [&](const model::QualifiedName& relation, int location,
+                                      Missing missing) -> std::optional<std::vector<model::ViewColumn>> {
         std::vector<model::ViewColumn> out;
         if (auto it = builder.model.tables.find(relation); it != builder.model.tables.end()) {
             for (const auto& c : it->second.columns) out.push_back(table_column(c));
@@ -78,6 +79,7 @@ void build(StatementContext ctx, ViewDefinition def) {
         }
         resolve_view(builder, relation, ctx.at(location));
         if (auto it = builder.model.views.find(relation); it != builder.model.views.end()) return it->second.columns;
+        if (missing == Missing::allow) return std::nullopt;
         ctx.fail(location, fmt::format("relation {} is not defined", model::display(relation)),
                  "define it with CREATE TABLE or CREATE VIEW in one of the schema files");
     };
