@@ -87,6 +87,18 @@ private:
                 else if (enum_rebuilt) m_changed_columns[{name, c.name}] = "whose type " + model::render_type(c.type) + " changes";
             }
         }
+        // A table re-partitioned is dropped and created again (plan_table.cpp),
+        // and its partitions with it.
+        for (const auto& [name, a] : m_ctx.from.tables) {
+            auto it = m_ctx.to.tables.find(name);
+            if (it != m_ctx.to.tables.end() && !(a.partition_by == it->second.partition_by))
+                m_gone[name] = "table " + quote_name(name) + ", which is re-created";
+        }
+        for (const auto& [name, a] : m_ctx.from.tables)
+            if (a.partition_of && m_gone.count(a.partition_of->parent) && !m_gone.count(name))
+                m_gone[name] = "partition " + quote_name(name) + ", which goes with its parent";
+        for (const auto& [name, s] : m_ctx.from.sequences)
+            if (!m_ctx.to.sequences.count(name)) m_gone[name] = "sequence " + quote_name(name) + ", which is dropped";
         for (const auto& [name, a] : m_ctx.from.views)
             if (!m_ctx.to.views.count(name)) m_gone[name] = label(a) + ", which is dropped";
         for (const auto& [key, c] : m_ctx.from.constraints) {

@@ -79,6 +79,12 @@ void build(StatementContext ctx, ViewDefinition def) {
         }
         resolve_view(builder, relation, ctx.at(location));
         if (auto it = builder.model.views.find(relation); it != builder.model.views.end()) return it->second.columns;
+        if (builder.model.sequences.count(relation)) {  // SELECT last_value FROM seq
+            const model::TypeRef bigint{"", "bigint", "", false}, boolean{"", "boolean", "", false};
+            return std::vector<model::ViewColumn>{{"last_value", bigint, "type:bigint"},
+                                                  {"log_cnt", bigint, "type:bigint"},
+                                                  {"is_called", boolean, "type:boolean"}};
+        }
         if (missing == Missing::allow) return std::nullopt;
         ctx.fail(location, fmt::format("relation {} is not defined", model::display(relation)),
                  "define it with CREATE TABLE or CREATE VIEW in one of the schema files");
