@@ -21,6 +21,7 @@
 
 #include "parser/canonical_expr.hpp"
 #include "parser/canonical_type.hpp"
+#include "parser/jsonb_text.hpp"
 #include "parser/view_query_detail.hpp"
 
 namespace pgshape::parser::detail {
@@ -117,6 +118,8 @@ public:
             if (!cast(node, ancestors, output)) break;
         if (node->node_case == PG_QUERY__NODE__NODE_CASE_EXPR && is_null_const(node->case_expr->defresult))
             node->case_expr->defresult = nullptr;
+        // An untyped literal beside jsonb becomes jsonb: printed as jsonb prints.
+        if (is_string_literal(node) && sibling_has_type(node, ancestors, k_jsonb)) as_jsonb(node);
         const bool target = node->node_case == PG_QUERY__NODE__NODE_RES_TARGET;
         ancestors.push_back(node);
         for_each_child(&node->base, [&](Node* child) { run(child, ancestors, target && child == node->res_target->val); });
@@ -214,12 +217,16 @@ private:
         return std::nullopt;
     }
 
-    // numeric op numeric: the wider of the two.
+    // numeric op numeric: the wider of the two; jsonb -> key: jsonb.
     std::optional<TypeRef> arithmetic_type(const PgQuery__AExpr* e, bool for_literal) const {
         static const std::set<std::string_view> k_ops = {"+", "-", "*", "/", "%"};
-        if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || !e->lexpr || !e->rexpr || !e->n_name ||
-            !k_ops.count(str_value(e->name[e->n_name - 1])))
-            return std::nullopt;
+        if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || !e->lexpr || !e->rexpr || !e->n_name) return std::nullopt;
+        const auto op = str_value(e->name[e->n_name - 1]);
+        if (op == "->" || op == "#>" || op == "->>" || op == "#>>" || op == "-" || op == "#-" || op == "||") {
+            if (const auto l = evidence(e->lexpr, for_literal); l && *l == k_jsonb)
+                return op == "->>" || op == "#>>" ? TypeRef{"", "text", "", false} : k_jsonb;
+        }
+        if (!k_ops.count(op)) return std::nullopt;
         const auto l = evidence(e->lexpr, for_literal), r = evidence(e->rexpr, for_literal);
         if (!l || !r || numeric_rank(*l) < 0 || numeric_rank(*r) < 0) return std::nullopt;
         TypeRef out = numeric_rank(*l) >= numeric_rank(*r) ? *l : *r;
@@ -316,6 +323,23 @@ private:
         return false;
     }
 
+    static inline const TypeRef k_jsonb{"", "jsonb", "", false};
+
+    bool sibling_has_type(const Node* node, const std::vector<Node*>& ancestors, const TypeRef& type) const {
+        for (const Node* s : siblings(node, ancestors))
+            if (const auto t = evidence(s, true); t && *t == type) return true;
+        return false;
+    }
+
+    static bool is_string_literal(const Node* node) {
+        return node && node->node_case == PG_QUERY__NODE__NODE_A_CONST && !node->a_const->isnull &&
+               node->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+    }
+
+    void as_jsonb(Node* literal) {
+        if (auto text = jsonb_text(literal->a_const->sval->sval)) literal->a_const->sval->sval = arena_string(m_tree, *text);
+    }
+
     // Decides one cast: true when it was dropped (the node is now its argument).
     bool cast(Node* node, const std::vector<Node*>& ancestors, bool output) {
         auto* c = node->type_cast;
@@ -323,6 +347,7 @@ private:
         const Node* parent = ancestors.empty() ? nullptr : ancestors.back();
         Node* arg = c->arg;
         bool drop = false;
+        if (is_string_literal(arg) && target == k_jsonb) as_jsonb(arg);
         if (const auto col = column_type(arg)) {
             const bool plain_target = target.modifiers.empty() && target.schema.empty() && !target.is_array;
             if (*col == target) drop = true;
@@ -348,6 +373,11 @@ private:
             // (2)::numeric where the other side is numeric already: added;
             // 2::numeric over an integer changes the arithmetic.
             drop = implied(node, ancestors, target, true);
+        } else if (is_string_literal(arg) && !is_string_type(target) && !is_numeric_type(target) &&
+                   sibling_has_type(node, ancestors, target)) {
+            // '{"x": 1}'::jsonb beside a jsonb column: how an untyped
+            // literal gets the type of what it is compared with.
+            drop = true;
         } else {
             return false;  // the shared rules decide (canonical_expr.cpp)
         }

@@ -16,7 +16,7 @@ namespace {
 const char* k_tables =
     "CREATE TYPE mood AS ENUM ('a', 'b');\n"
     "CREATE TABLE t (id integer PRIMARY KEY, price numeric(10,2), status varchar(10), m mood, name text,"
-    " qty integer, c char(3), tags text[]);\n"
+    " qty integer, c char(3), tags text[], j jsonb);\n"
     "CREATE TABLE u (id integer PRIMARY KEY, t_id integer, note varchar(20), d date);\n";
 
 model::View view_of(const std::string& query) {
@@ -57,6 +57,9 @@ TEST_CASE("view_query: written and catalog forms compare equal") {
         {"SELECT id FROM t WHERE id = ANY (SELECT t_id FROM u)",
          "SELECT t.id FROM public.t WHERE (t.id IN ( SELECT u.t_id FROM public.u))"},
         {"SELECT 'x' AS k, NULL AS n FROM t", "SELECT 'x'::text AS k, NULL::text AS n FROM public.t"},
+        {"SELECT id FROM t WHERE j @> '{\"x\":1.0, \"a\":[]}' AND j -> 'k' = '[1,2]'",
+         "SELECT t.id FROM public.t WHERE ((t.j @> '{\"a\": [], \"x\": 1.0}'::jsonb) AND ((t.j -> 'k'::text) = "
+         "'[1, 2]'::jsonb))"},
         {"SELECT qty::numeric / 2 AS d, round(qty, 1) AS r FROM t",
          "SELECT ((t.qty)::numeric / (2)::numeric) AS d, round((t.qty)::numeric, 1) AS r FROM public.t"},
         {"SELECT price IN (1, 2.5) AS a, CASE WHEN qty > 1 THEN price ELSE 0 END AS c, coalesce(qty, 1.5) AS i FROM t",
