@@ -101,7 +101,7 @@ std::string deparse_expr(Node* expr) {
 
 std::string deparse_stmt(Node* stmt) { return deparse_one(stmt); }
 
-void for_each_node(ProtobufCMessage* message, const std::function<void(Node*)>& fn) {
+void for_each_child_message(ProtobufCMessage* message, const std::function<void(ProtobufCMessage*)>& fn) {
     if (!message) return;
     const ProtobufCMessageDescriptor* d = message->descriptor;
     auto* base = reinterpret_cast<char*>(message);
@@ -114,11 +114,17 @@ void for_each_node(ProtobufCMessage* message, const std::function<void(Node*)>& 
         if (f.label == PROTOBUF_C_LABEL_REPEATED) {
             const std::size_t n = *reinterpret_cast<std::size_t*>(base + f.quantifier_offset);
             auto** items = *reinterpret_cast<ProtobufCMessage***>(base + f.offset);
-            for (std::size_t k = 0; k < n; ++k) for_each_node(items[k], fn);
-        } else {
-            for_each_node(*reinterpret_cast<ProtobufCMessage**>(base + f.offset), fn);
+            for (std::size_t k = 0; k < n; ++k)
+                if (items[k]) fn(items[k]);
+        } else if (auto* child = *reinterpret_cast<ProtobufCMessage**>(base + f.offset)) {
+            fn(child);
         }
     }
+}
+
+void for_each_node(ProtobufCMessage* message, const std::function<void(Node*)>& fn) {
+    if (!message) return;
+    for_each_child_message(message, [&](ProtobufCMessage* child) { for_each_node(child, fn); });
     if (message->descriptor == &pg_query__node__descriptor) fn(reinterpret_cast<Node*>(message));
 }
 

@@ -50,6 +50,11 @@ std::string deparse_expr(Node* expr);
 // A whole statement back to SQL (used for normalizing catalog text).
 std::string deparse_stmt(Node* stmt);
 
+// Calls `fn` on each message directly inside `message` (set oneof members,
+// single and repeated message fields): the one place that walks protobuf-c
+// descriptors, so no node type is missed anywhere.
+void for_each_child_message(ProtobufCMessage* message, const std::function<void(ProtobufCMessage*)>& fn);
+
 // Calls `fn` on every Node reachable from `root`, children before parents,
 // generic over protobuf-c descriptors so no node type is missed. `fn` may
 // rewrite the node it is given in place.

@@ -56,27 +56,10 @@ Node* clone_node(ParseTree& tree, const Node* node) {
 }
 
 void for_each_child(ProtobufCMessage* message, const std::function<void(Node*)>& fn) {
-    if (!message) return;
-    const ProtobufCMessageDescriptor* d = message->descriptor;
-    auto* base = reinterpret_cast<char*>(message);
-    auto visit = [&](ProtobufCMessage* child) {
-        if (!child) return;
+    for_each_child_message(message, [&](ProtobufCMessage* child) {
         if (child->descriptor == &pg_query__node__descriptor) fn(reinterpret_cast<Node*>(child));
         else for_each_child(child, fn);
-    };
-    for (unsigned i = 0; i < d->n_fields; ++i) {
-        const ProtobufCFieldDescriptor& f = d->fields[i];
-        if (f.type != PROTOBUF_C_TYPE_MESSAGE) continue;
-        if ((f.flags & PROTOBUF_C_FIELD_FLAG_ONEOF) && *reinterpret_cast<uint32_t*>(base + f.quantifier_offset) != f.id)
-            continue;
-        if (f.label == PROTOBUF_C_LABEL_REPEATED) {
-            const std::size_t n = *reinterpret_cast<std::size_t*>(base + f.quantifier_offset);
-            auto** items = *reinterpret_cast<ProtobufCMessage***>(base + f.offset);
-            for (std::size_t k = 0; k < n; ++k) visit(items[k]);
-        } else {
-            visit(*reinterpret_cast<ProtobufCMessage**>(base + f.offset));
-        }
-    }
+    });
 }
 
 namespace {

@@ -65,6 +65,9 @@ void plan_change(PlanContext& ctx, const diff::ColumnChange& change);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Constraint>& change);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Index>& change);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Function>& change);
+// CREATE OR REPLACE can turn `a` into `b` and back (plan_function.cpp);
+// otherwise the function is dropped and re-created, with what calls it.
+bool replaceable(const model::Function& a, const model::Function& b);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Trigger>& change);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::View>& change);
 // Views form a graph over the tables: planned together, before the other

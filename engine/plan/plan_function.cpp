@@ -27,6 +27,8 @@ std::string label(const model::Function& fn) {
     return (fn.kind == model::RoutineKind::procedure ? "procedure " : "function ") + model::display(fn.key());
 }
 
+} // namespace
+
 // CREATE OR REPLACE refuses to change the kind, the return type (OUT
 // parameters included), parameter names and modes, or to remove a default;
 // both directions must be replaceable, so defaults may change but not come
@@ -42,6 +44,8 @@ bool replaceable(const model::Function& a, const model::Function& b) {
     }
     return true;
 }
+
+namespace {
 
 const char* volatility_word(model::Volatility v) {
     return v == model::Volatility::immutable ? "IMMUTABLE" : v == model::Volatility::stable ? "STABLE" : "VOLATILE";

@@ -115,20 +115,6 @@ private:
         }
     }
 
-    // What CREATE OR REPLACE FUNCTION cannot change (plan_function.cpp
-    // re-creates the function then, and a view calling it is in the way).
-    static bool replaceable(const model::Function& a, const model::Function& b) {
-        if (a.kind != b.kind || a.returns != b.returns || a.returns_set != b.returns_set || a.args.size() != b.args.size())
-            return false;
-        for (std::size_t i = 0; i < a.args.size(); ++i) {
-            const auto &x = a.args[i], &y = b.args[i];
-            if (x.name != y.name || x.mode != y.mode || x.type != y.type ||
-                x.default_value.has_value() != y.default_value.has_value())
-                return false;
-        }
-        return true;
-    }
-
     // Why `v` cannot stay while the plan runs, or "" when it can.
     std::string reads_changed(const View& v) const {
         for (const auto& r : v.relations)

@@ -16,22 +16,9 @@ namespace {
 void visit_messages(const ProtobufCMessage* message, const std::function<void(const ProtobufCMessage*)>& fn) {
     if (!message) return;
     fn(message);
-    const ProtobufCMessageDescriptor* d = message->descriptor;
-    const auto* base = reinterpret_cast<const char*>(message);
-    for (unsigned i = 0; i < d->n_fields; ++i) {
-        const ProtobufCFieldDescriptor& f = d->fields[i];
-        if (f.type != PROTOBUF_C_TYPE_MESSAGE) continue;
-        if ((f.flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
-            *reinterpret_cast<const uint32_t*>(base + f.quantifier_offset) != f.id)
-            continue;
-        if (f.label == PROTOBUF_C_LABEL_REPEATED) {
-            const std::size_t n = *reinterpret_cast<const std::size_t*>(base + f.quantifier_offset);
-            auto* const* items = *reinterpret_cast<ProtobufCMessage* const* const*>(base + f.offset);
-            for (std::size_t k = 0; k < n; ++k) visit_messages(items[k], fn);
-        } else {
-            visit_messages(*reinterpret_cast<ProtobufCMessage* const*>(base + f.offset), fn);
-        }
-    }
+    // The walker takes mutable messages; this visit only reads them.
+    for_each_child_message(const_cast<ProtobufCMessage*>(message),
+                           [&](ProtobufCMessage* child) { visit_messages(child, fn); });
 }
 
 // The schema unqualified names resolve to: the first entry of the
