@@ -13,7 +13,10 @@ namespace pgshape::render {
 std::string model_sql(const model::SchemaModel& m) {
     namespace ddl = plan::ddl;
     using model::quote_name;
-    std::string out = "-- written by pgshape inspect\n";
+    // As in pg_dump: routine bodies are checked when they run, not when the
+    // file loads, so a body whose unqualified names were resolved through the
+    // search_path of the session that created it still loads.
+    std::string out = "-- written by pgshape inspect\nSET check_function_bodies = false;\n";
     auto emit = [&](const std::string& stmt) { out += stmt + ";\n"; };
     for (const auto& [name, s] : m.schemas) {
         emit(ddl::create_schema(s));

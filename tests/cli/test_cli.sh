@@ -15,6 +15,7 @@ if [[ $# -ne 1 || ! -x "$1" ]]; then
     exit 1
 fi
 pgshape=$(readlink -f -- "$1")
+examples_dir=$(dirname -- "$(dirname -- "$(dirname -- "$(readlink -f -- "${BASH_SOURCE[0]}")")")")/schemas
 psql_bin=/usr/bin/psql
 pg_dump_bin=/usr/lib/postgresql/15/bin/pg_dump
 [[ -x $pg_dump_bin ]] || pg_dump_bin=$(command -v pg_dump || true)
@@ -343,6 +344,42 @@ rc=$?
 check "the inspected file loads into PostgreSQL" "psql -f inspected.sql failed" all 'rc_is 0'
 run diff --from "$url" --to "$original_url" --exit-code
 check "a database loaded from the inspected file equals the original" "expected exit 0" all 'rc_is 0'
+
+# inspect of one database holding every example schema (schemas/NAME, its
+# last version, each in a PostgreSQL schema of that name so their tables do
+# not collide) reads back as that database, and loads into PostgreSQL as an
+# equal database.
+fresh_db examples
+examples_loaded=1
+for schema_dir in "$examples_dir"/*/; do
+    name=$(basename -- "$schema_dir")
+    last=$(find "$schema_dir" -mindepth 1 -maxdepth 1 -type d -name 'v*' | sort -V | tail -n 1)
+    {
+        printf 'CREATE SCHEMA %s;\nSET search_path = %s, public;\n' "$name" "$name"
+        cat "$last"/*.sql
+    } >"example_$name.sql"
+    if ! "$psql_bin" -X -q -v ON_ERROR_STOP=1 -d "$db" -f "example_$name.sql" >"$work/out" 2>"$work/err"; then
+        rc=1
+        fail "example schema $name loads into one database with the others" "psql -f failed"
+        examples_loaded=0
+    fi
+done
+if ((examples_loaded)); then
+    run inspect "$url" --out examples.sql
+    check "inspect of every example schema in one database" "expected exit 0 and the schemas' tables in the file" \
+        all 'rc_is 0' 'grep -q "CREATE TABLE rcmd.audit_logs" examples.sql' 'grep -q "CREATE TABLE style_license.likes" examples.sql' \
+        'grep -q "CREATE TABLE tableorder.orders" examples.sql'
+    run plan --from examples.sql --to "$url"
+    check "plan from the inspected examples to their database is empty" "expected exactly '-- pgshape: no changes'" \
+        all 'rc_is 0' '[[ $(cat "$work/out") == "-- pgshape: no changes" ]]'
+    examples_url=$url
+    fresh_db examples_copy
+    "$psql_bin" -X -q -v ON_ERROR_STOP=1 -d "$db" -f examples.sql >"$work/out" 2>"$work/err"
+    rc=$?
+    check "the inspected examples load into PostgreSQL" "psql -f examples.sql failed" all 'rc_is 0'
+    run diff --from "$url" --to "$examples_url" --exit-code
+    check "a database loaded from the inspected examples equals the original" "expected exit 0" all 'rc_is 0'
+fi
 
 printf '%d passed, %d failed\n' "$passed" "$failed"
 [[ $failed -eq 0 ]]
