@@ -1,6 +1,6 @@
 // Runs the public test cases of other diff tools (../shared/corpus) through
 // the same checks as the fixtures and prints, per source: cases, valid,
-// parsed, no-false-diff, converged, reversed. Informational: it exits 0
+// parsed, no-false-diff, inspected, converged, reversed. Informational: it exits 0
 // whatever the figures; `--failures FILE` writes each failing case's reasons.
 #include <algorithm>
 #include <filesystem>
@@ -50,7 +50,7 @@ std::string required_roles(const fs::path& meta) {
 }
 
 struct Tally {
-    int cases = 0, valid = 0, parsed = 0, no_false_diff = 0, converged = 0, reversed = 0;
+    int cases = 0, valid = 0, parsed = 0, no_false_diff = 0, inspected = 0, converged = 0, reversed = 0;
 };
 
 // The first line of a failure, with names stripped, as a cause to count.
@@ -108,6 +108,7 @@ int main(int argc, char** argv) {
             t.valid += r.valid;
             t.parsed += r.parsed;
             t.no_false_diff += r.valid && r.no_false_diff;
+            t.inspected += r.valid && r.inspected;
             t.converged += r.valid && r.converged;
             t.reversed += r.valid && r.reversed;
             if (r.valid && !r.passed()) {
@@ -121,21 +122,22 @@ int main(int argc, char** argv) {
     for (int w = 0; w < 2; ++w) workers.push_back(std::async(std::launch::async, worker));
     for (auto& w : workers) w.get();
 
-    std::cout << fmt::format("{:<16} {:>6} {:>6} {:>7} {:>13} {:>10} {:>9}\n", "corpus source", "cases", "valid",
-                             "parsed", "no-false-diff", "converged", "reversed");
+    std::cout << fmt::format("{:<16} {:>6} {:>6} {:>7} {:>13} {:>9} {:>10} {:>9}\n", "corpus source", "cases", "valid",
+                             "parsed", "no-false-diff", "inspected", "converged", "reversed");
     Tally total;
     for (const auto& [source, t] : tallies) {
-        std::cout << fmt::format("{:<16} {:>6} {:>6} {:>7} {:>13} {:>10} {:>9}\n", source, t.cases, t.valid, t.parsed,
-                                 t.no_false_diff, t.converged, t.reversed);
+        std::cout << fmt::format("{:<16} {:>6} {:>6} {:>7} {:>13} {:>9} {:>10} {:>9}\n", source, t.cases, t.valid,
+                                 t.parsed, t.no_false_diff, t.inspected, t.converged, t.reversed);
         total.cases += t.cases;
         total.valid += t.valid;
         total.parsed += t.parsed;
         total.no_false_diff += t.no_false_diff;
+        total.inspected += t.inspected;
         total.converged += t.converged;
         total.reversed += t.reversed;
     }
-    std::cout << fmt::format("{:<16} {:>6} {:>6} {:>7} {:>13} {:>10} {:>9}\n", "total", total.cases, total.valid,
-                             total.parsed, total.no_false_diff, total.converged, total.reversed);
+    std::cout << fmt::format("{:<16} {:>6} {:>6} {:>7} {:>13} {:>9} {:>10} {:>9}\n", "total", total.cases, total.valid,
+                             total.parsed, total.no_false_diff, total.inspected, total.converged, total.reversed);
     std::vector<std::pair<int, std::string>> ranked;
     for (const auto& [cause, n] : causes) ranked.emplace_back(n, cause);
     std::sort(ranked.rbegin(), ranked.rend());
