@@ -139,6 +139,7 @@ void add_column_step(PlanContext& ctx, const model::ObjectKey& key, const model:
 } // namespace
 
 void plan_change(PlanContext& ctx, const diff::ColumnChange& change) {
+    if (ctx.rebuilt_relations.count(change.table)) return;  // the table is re-created as it should be
     const auto& c = change.to ? *change.to : *change.from;
     const model::ObjectKey key{model::Kind::column, change.table.schema, c.name, change.table.name};
     if (change.op == ChangeOp::create) {

@@ -65,6 +65,10 @@ bool same_except_comment(model::Constraint a, model::Constraint b) {
 } // namespace
 
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Constraint>& change) {
+    // Keys and checks of a re-created table come and go with it (its foreign
+    // keys are separate steps, as always).
+    const auto& any = change.to ? *change.to : *change.from;
+    if (!is_fk(any) && ctx.rebuilt_relations.count(any.table)) return;
     if (change.op == ChangeOp::create) return add_step(ctx, *change.to);
     if (change.op == ChangeOp::drop) return drop_step(ctx, *change.from);
     const auto& a = *change.from;

@@ -23,8 +23,10 @@ struct PlanContext {
     // Triggers that did not change but must be dropped and re-created around
     // a change of their function or of a column they name.
     std::set<model::TriggerKey> rebuilt_triggers;
-    // Materialized views created, dropped or re-created by plan_views: their
-    // indexes come and go with them, not as steps of their own.
+    // Materialized views created, dropped or re-created by plan_views, and
+    // tables re-created (re-partitioned): their indexes (and a table's
+    // columns, keys and checks) come and go with them, not as steps of
+    // their own.
     std::set<model::QualifiedName> rebuilt_relations;
 
     Step& add(Phase phase, model::ObjectKey key, ChangeSymbol symbol, std::string summary) {
@@ -47,12 +49,30 @@ struct PlanContext {
         auto it = by_table->find(table);
         return it == by_table->end() ? std::vector<const model::Index*>{} : it->second;
     }
+    // Whether a foreign key in `m` references table `t`, or its parent when
+    // `t` is a partition (PostgreSQL then ties the partition to the key).
+    bool referenced_by_foreign_key(const model::SchemaModel& m, const model::QualifiedName& t) {
+        auto& referenced = &m == &from ? m_from_referenced : m_to_referenced;
+        if (!referenced) {
+            referenced.emplace();
+            for (const auto& [key, c] : m.constraints)
+                if (c.type == model::ConstraintType::foreign_key) referenced->insert(c.ref_table);
+        }
+        const model::Table* table = nullptr;
+        for (auto name = t; referenced->count(name) == 0; name = table->partition_of->parent) {
+            auto it = m.tables.find(name);
+            table = it == m.tables.end() ? nullptr : &it->second;
+            if (!table || !table->partition_of) return false;
+        }
+        return true;
+    }
     bool table_created(const model::QualifiedName& t) const { return !from.tables.count(t) && to.tables.count(t); }
     bool table_dropped(const model::QualifiedName& t) const { return from.tables.count(t) && !to.tables.count(t); }
 
 private:
     using IndexesByTable = std::map<model::QualifiedName, std::vector<const model::Index*>>;
     std::optional<IndexesByTable> m_from_indexes, m_to_indexes;
+    std::optional<std::set<model::QualifiedName>> m_from_referenced, m_to_referenced;
 };
 
 // One planner per object kind (engine/plan/plan_<kind>.cpp).

@@ -49,14 +49,30 @@ void create_step(PlanContext& ctx, const model::Table& t) {
     auto& step = ctx.add(t.partition_of ? Phase::create_partition : Phase::create_table, key_of(t), ChangeSymbol::create,
                          "table " + quote_name(t.name) + (t.partition_of ? " partition of " + quote_name(t.partition_of->parent) : ""));
     step.up = create_statements(ctx.to, t);
+    // A partition that a foreign key reaches through its parent cannot be
+    // dropped while attached: detach it first.
+    if (t.partition_of && ctx.referenced_by_foreign_key(ctx.to, t.name)) step.down.push_back(detach(t));
     step.down.push_back("DROP TABLE " + quote_name(t.name));
     step.down_hazards.push_back({HazardKind::data_loss, "dropping table " + quote_name(t.name) + " discards its rows"});
+}
+
+// How many PARTITION OF hops lead from `t` to its root table in `m`.
+int partition_depth(const model::SchemaModel& m, const model::Table& t) {
+    int depth = 0;
+    for (const auto* p = &t; p->partition_of && depth <= static_cast<int>(m.tables.size()); ++depth) {
+        auto it = m.tables.find(p->partition_of->parent);
+        if (it == m.tables.end()) break;
+        p = &it->second;
+    }
+    return depth;
 }
 
 void drop_step(PlanContext& ctx, const model::Table& t, bool before_creates = false) {
     const Phase phase = (t.partition_of || before_creates) ? Phase::drop_partition : Phase::drop_table;
     auto& step = ctx.add(phase, key_of(t), ChangeSymbol::drop,
                          "table " + quote_name(t.name));
+    step.rank = -partition_depth(ctx.from, t);  // partitions before the parent they are detached from
+    if (t.partition_of && ctx.referenced_by_foreign_key(ctx.from, t.name)) step.up.push_back(detach(t));
     step.up.push_back("DROP TABLE " + quote_name(t.name));
     step.hazards.push_back({HazardKind::data_loss, "dropping table " + quote_name(t.name) + " discards its rows"});
     step.down = create_statements(ctx.from, t);
@@ -68,6 +84,63 @@ void drop_step(PlanContext& ctx, const model::Table& t, bool before_creates = fa
     step.down_hazards.push_back({HazardKind::data_loss, "table " + quote_name(t.name) + " is re-created empty"});
 }
 
+// DROP TABLE takes the sequences the table owns along (serial columns): a
+// sequence that outlives the re-created table is released before the drop
+// and owned again after the create, both ways.
+void keep_owned_sequences(PlanContext& ctx, Step& drop, Step& create, const model::QualifiedName& table) {
+    for (const auto* m : {&ctx.from, &ctx.to}) {
+        for (const auto& [name, seq] : m->sequences) {
+            if (!seq.owned_by || seq.owned_by->table != table) continue;
+            const bool in_from = m == &ctx.from;
+            const auto& other = in_from ? ctx.to.sequences : ctx.from.sequences;
+            if (!other.count(name)) continue;  // created or dropped with its table
+            model::Sequence none = seq;
+            none.owned_by.reset();
+            if (in_from) {
+                drop.up.insert(drop.up.begin(), ddl::sequence_owned_by(none));
+                drop.down.push_back(ddl::sequence_owned_by(seq));
+            } else {
+                create.up.push_back(ddl::sequence_owned_by(seq));
+                create.down.insert(create.down.begin(), ddl::sequence_owned_by(none));
+            }
+        }
+    }
+}
+
+// A table that cannot change in place (re-partitioned) is dropped and
+// created again. Its columns, keys, checks and indexes come and go with it
+// (the column, constraint and index planners skip a rebuilt relation); its
+// unchanged partitions, the unchanged foreign keys on it or referencing it,
+// and its unchanged triggers are dropped before and re-created after.
+void recreate(PlanContext& ctx, const model::Table& a, const model::Table& b) {
+    ctx.rebuilt_relations.insert(a.name);
+    drop_step(ctx, a, true);
+    const std::size_t dropped = ctx.steps.size() - 1;
+    create_step(ctx, b);
+    auto& created = ctx.steps.back();
+    for (const auto* index : ctx.indexes_of(ctx.to, b.name)) {
+        created.up.push_back(ddl::create_index(*index));
+        if (index->comment) created.up.push_back(ddl::comment_on("INDEX " + quote_name(index->name), index->comment));
+    }
+    keep_owned_sequences(ctx, ctx.steps[dropped], created, a.name);
+    for (const auto& [key, fk] : ctx.from.constraints) {
+        if (fk.type != model::ConstraintType::foreign_key || (fk.ref_table != a.name && fk.table != a.name)) continue;
+        auto it = ctx.to.constraints.find(key);
+        if (it != ctx.to.constraints.end() && it->second == fk) ctx.rebuilt_foreign_keys.insert(key);
+    }
+    for (auto it = ctx.from.triggers.lower_bound({a.name, ""}); it != ctx.from.triggers.end() && it->first.table == a.name;
+         ++it) {
+        auto same = ctx.to.triggers.find(it->first);
+        if (same != ctx.to.triggers.end() && same->second == it->second) ctx.rebuilt_triggers.insert(it->first);
+    }
+    // DROP TABLE takes the partitions along.
+    for (const auto& [name, partition] : ctx.from.tables) {
+        if (!partition.partition_of || partition.partition_of->parent != a.name) continue;
+        auto same = ctx.to.tables.find(name);
+        if (same != ctx.to.tables.end() && same->second == partition) recreate(ctx, partition, same->second);
+    }
+}
+
 } // namespace
 
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& change) {
@@ -77,8 +150,7 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& chang
     const auto& b = *change.to;
     if (!(a.partition_by == b.partition_by)) {
         // A table cannot be re-partitioned in place: it is re-created.
-        drop_step(ctx, a, true);
-        create_step(ctx, b);
+        recreate(ctx, a, b);
         return;
     }
     if (!(a.partition_of == b.partition_of)) {
@@ -86,6 +158,7 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& chang
         if (a.partition_of) {
             auto& step = ctx.add(Phase::drop_partition, key_of(a), ChangeSymbol::alter,
                                  "table " + quote_name(a.name) + ": detach from " + quote_name(a.partition_of->parent));
+            step.rank = -partition_depth(ctx.from, a);  // before its parent may be re-created
             step.down_summary = "table " + quote_name(a.name) + ": attach to " + quote_name(a.partition_of->parent);
             step.up = {detach(a)};
             step.down = {attach(a)};

@@ -57,10 +57,6 @@ std::string model_sql(const model::SchemaModel& m) {
     out += "\n";
     for (const auto& [key, c] : m.constraints)
         if (c.type != model::ConstraintType::foreign_key) emit(ddl::add_constraint(c));
-    for (const auto& [key, c] : m.constraints)
-        if (c.type == model::ConstraintType::foreign_key) emit(ddl::add_constraint(c));
-    for (const auto& [key, c] : m.constraints)
-        if (c.comment) emit(ddl::comment_on(ddl::constraint_target(c), c.comment));
     // Functions whose signature or SQL body uses a table.
     for (const auto* fn : plan::functions_in_order(m, plan::TableOrder::after_tables)) {
         out += "\n";
@@ -71,6 +67,12 @@ std::string model_sql(const model::SchemaModel& m) {
         emit(ddl::create_index(i));
         if (i.comment) emit(ddl::comment_on("INDEX " + quote_name(name), i.comment));
     }
+    // Foreign keys after the indexes: a key may reference columns that only
+    // a unique index (not a constraint) covers.
+    for (const auto& [key, c] : m.constraints)
+        if (c.type == model::ConstraintType::foreign_key) emit(ddl::add_constraint(c));
+    for (const auto& [key, c] : m.constraints)
+        if (c.comment) emit(ddl::comment_on(ddl::constraint_target(c), c.comment));
     for (const auto& [name, s] : m.sequences)
         if (s.owned_by) emit(ddl::sequence_owned_by(s));
     // Views last, each after the views it reads, with their comments and

@@ -22,12 +22,28 @@ void shorten_midnight(Node* datum) {
     if (std::regex_match(text, m, midnight)) text[m.length(1)] = '\0';
 }
 
+// PostgreSQL stores a bound value as a constant of the key column's type and
+// prints it in that type's form: on a text key `IN (1)` comes back as
+// `IN ('1')`, on an integer key `IN ('1')` as `IN (1)`. A literal is
+// therefore compared by its text, whether written quoted or not.
+std::string literal_text(const Node* datum) {
+    if (datum->node_case != PG_QUERY__NODE__NODE_A_CONST) return "";
+    const auto* c = datum->a_const;
+    switch (c->val_case) {
+    case PG_QUERY__A__CONST__VAL_IVAL: return "lit:" + std::to_string(c->ival->ival);
+    case PG_QUERY__A__CONST__VAL_FVAL: return std::string("lit:") + c->fval->fval;
+    case PG_QUERY__A__CONST__VAL_SVAL: return std::string("lit:") + c->sval->sval;
+    default: return "";
+    }
+}
+
 std::string datum_list(StatementContext& ctx, Node* const* datums, std::size_t n, std::string& canon) {
     std::vector<std::pair<std::string, std::string>> items;  // canon, sql
     for (std::size_t i = 0; i < n; ++i) {
         shorten_midnight(datums[i]);
+        std::string literal = literal_text(datums[i]);
         auto expr = make_expr(ctx.tree, datums[i], {});
-        items.emplace_back(expr.canon, expr.sql);
+        items.emplace_back(literal.empty() ? expr.canon : literal, expr.sql);
     }
     std::string sql;
     for (const auto& [c, s] : items) {
