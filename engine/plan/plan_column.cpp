@@ -154,9 +154,27 @@ void plan_change(PlanContext& ctx, const diff::ColumnChange& change) {
     const auto& b = *change.to;
     const bool regenerate = b.generated && !(a.generated == b.generated);
     if (regenerate) {
-        // A generation expression cannot be changed in place: drop and re-add.
-        add_column_step(ctx, key, change.table, a, Phase::drop_column, ChangeSymbol::drop, true);
-        add_column_step(ctx, key, change.table, b, Phase::alter_column, ChangeSymbol::create, false);
+        // A generation expression cannot be set or changed in place: the
+        // column is dropped and added again, in one step so the drop comes
+        // first both ways.
+        const std::string table = "ALTER TABLE " + quote_name(change.table);
+        const std::string name = quote_name(change.table) + "." + quote_ident(b.name);
+        auto re_add = [&](const model::Column& c) {
+            std::vector<std::string> out{table + " DROP COLUMN " + quote_ident(c.name),
+                                         table + " ADD COLUMN " + ddl::column_definition(c)};
+            if (c.comment) out.push_back(ddl::comment_on(column_target(change.table, c.name), c.comment));
+            return out;
+        };
+        auto& step = ctx.add(Phase::alter_column, key, ChangeSymbol::alter, alter_summary(change.table, a, b) + " (drop and re-add)");
+        step.down_summary = alter_summary(change.table, b, a) + " (drop and re-add)";
+        step.up = re_add(b);
+        step.down = re_add(a);
+        step.hazards.push_back({HazardKind::table_rewrite, "re-adding " + name + " computes every row"});
+        step.down_hazards.push_back({HazardKind::table_rewrite, "re-adding " + name + " rewrites the table"});
+        if (!a.generated)
+            step.hazards.push_back({HazardKind::data_loss, "the values of " + name + " are replaced by its generation expression"});
+        if (!a.generated)
+            step.down_hazards.push_back({HazardKind::data_loss, "column " + name + " comes back without its values"});
         return;
     }
     model::Column a_bare = a, b_bare = b;
