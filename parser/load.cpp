@@ -198,14 +198,18 @@ bool is_session_setting(const Node* stmt) {
         }
         return false;
     }
-    // SELECT pg_catalog.set_config('search_path', '', false);
+    // SELECT pg_catalog.set_config('search_path', '', false); and a dump's
+    // SELECT pg_catalog.setval('s', 42, true): a sequence's current value is
+    // data, not schema.
     if (stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) {
         const auto* select = stmt->select_stmt;
         if (select->n_target_list != 1 || select->n_from_clause) return false;
         const Node* val = select->target_list[0]->res_target->val;
         if (!val || val->node_case != PG_QUERY__NODE__NODE_FUNC_CALL) return false;
         const auto* call = val->func_call;
-        if (str_value(call->funcname[call->n_funcname - 1]) != "set_config" || call->n_args < 2) return false;
+        const std::string_view function = str_value(call->funcname[call->n_funcname - 1]);
+        if (function == "setval") return true;
+        if (function != "set_config" || call->n_args < 2) return false;
         auto text_arg = [&](std::size_t i) -> std::string_view {
             const Node* a = call->args[i];
             if (a->node_case != PG_QUERY__NODE__NODE_A_CONST || a->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL) return "?";

@@ -23,6 +23,12 @@ void transform_comment(StatementContext& ctx, PgQuery__CommentStmt* stmt) {
     };
     Node* object = stmt->object;
     switch (stmt->objtype) {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:
+        // Set aside: the database is not part of the schema, and an
+        // extension's comment comes from its own control file (pg_dump
+        // writes COMMENT ON EXTENSION plpgsql IS 'PL/pgSQL procedural language').
+        return;
     case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
         const std::string name(str_value(object));
         // The public schema is always there and not managed (pg_dump writes
