@@ -1,24 +1,89 @@
 #include "engine/introspect/introspect.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <future>
+#include <memory>
+#include <vector>
+
 #include <pqxx/pqxx>
 
 #include "engine/introspect/catalog_queries.hpp"
 #include "parser/load.hpp"
 
 namespace pgshape::introspect {
+namespace {
+
+// Below this many relations the queries run one after the other on the
+// caller's connection: opening more connections would cost more than it saves.
+constexpr long k_concurrent_from_relations = 2000;
+// Connections besides the caller's; the server answers them on its own cores.
+constexpr int k_extra_connections = 2;
+
+using Snapshot = pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>;
+
+// The queries in the order the catalog's largest answers come first, so the
+// connections finish close together.
+std::vector<std::size_t> largest_first() {
+    std::vector<std::size_t> order(k_all_queries.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto weight = [](std::string_view q) {
+        return q == k_tables ? 0 : q == k_constraints ? 1 : q == k_indexes ? 2 : q == k_comments ? 3 : 4;
+    };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return weight(k_all_queries[a]) < weight(k_all_queries[b]); });
+    return order;
+}
+
+void run_query(pqxx::transaction_base& tx, std::size_t index, std::string& out) {
+    const pqxx::result rows = tx.exec(std::string(k_all_queries[index]));
+    for (const auto& row : rows) {
+        out += row[0].c_str();
+        out += '\n';
+    }
+}
+
+// Runs the queries not yet taken from `next` on `tx`, each into its slot.
+void drain(pqxx::transaction_base& tx, const std::vector<std::size_t>& order, std::atomic<std::size_t>& next,
+           std::vector<std::string>& slots) {
+    for (std::size_t i = next++; i < order.size(); i = next++) run_query(tx, order[i], slots[order[i]]);
+}
+
+} // namespace
 
 std::string catalog_ddl(pqxx::connection& conn) {
-    pqxx::read_transaction tx(conn);
+    // Repeatable read: every query sees one snapshot, which the extra
+    // connections share through pg_export_snapshot (as pg_dump's parallel
+    // workers do), so the catalog cannot change between two queries.
+    Snapshot tx(conn);
     // Empty search_path: the catalog's deparsers then qualify every name.
     tx.exec("SET LOCAL search_path = ''");
-    std::string text;
-    for (const auto query : k_all_queries) {
-        const pqxx::result rows = tx.exec(std::string(query));
-        for (const auto& row : rows) {
-            text += row[0].c_str();
-            text += '\n';
+    std::vector<std::string> slots(k_all_queries.size());
+    const long relations = tx.exec("SELECT count(*) FROM pg_catalog.pg_class")[0][0].as<long>();
+    const auto order = largest_first();
+    std::atomic<std::size_t> next{0};
+    if (relations < k_concurrent_from_relations) {
+        drain(tx, order, next, slots);
+    } else {
+        const std::string snapshot = tx.exec("SELECT pg_catalog.pg_export_snapshot()")[0][0].c_str();
+        std::vector<std::future<void>> workers;
+        for (int w = 0; w < k_extra_connections; ++w) {
+            workers.push_back(std::async(std::launch::async, [&, options = conn.options()] {
+                pqxx::connection extra(options);
+                Snapshot extra_tx(extra);
+                extra_tx.exec("SET TRANSACTION SNAPSHOT " + extra_tx.quote(snapshot));
+                extra_tx.exec("SET LOCAL search_path = ''");
+                drain(extra_tx, order, next, slots);
+            }));
         }
+        drain(tx, order, next, slots);
+        for (auto& w : workers) w.get();
     }
+    std::string text;
+    std::size_t size = 0;
+    for (const auto& s : slots) size += s.size();
+    text.reserve(size);
+    for (const auto& s : slots) text += s;
     return text;
 }
 
