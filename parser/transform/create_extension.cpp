@@ -5,6 +5,9 @@
 namespace pgshape::parser {
 
 void transform_create_extension(StatementContext& ctx, PgQuery__CreateExtensionStmt* stmt) {
+    // plpgsql comes with every database and is not managed (the catalog
+    // side leaves it out too); old dumps still create it: set aside.
+    if (std::string_view(stmt->extname) == "plpgsql") return;
     model::Extension ext;
     ext.name = stmt->extname;
     ext.schema = "public";
