@@ -1,4 +1,6 @@
 // Schemas and extensions: the outermost objects.
+#include <cctype>
+
 #include "engine/model/sql_text.hpp"
 #include "engine/plan/ddl.hpp"
 #include "engine/plan/plan_context.hpp"
@@ -29,6 +31,48 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Schema>& chan
     }
 }
 
+namespace {
+
+// Whether version `a` sorts before `b`, comparing dotted numbers as numbers
+// ("1.10" after "1.9"); anything else compares as text.
+bool older(const std::string& a, const std::string& b) {
+    std::size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (std::isdigit(static_cast<unsigned char>(a[i])) && std::isdigit(static_cast<unsigned char>(b[j]))) {
+            std::size_t ei = i, ej = j;
+            while (ei < a.size() && std::isdigit(static_cast<unsigned char>(a[ei]))) ++ei;
+            while (ej < b.size() && std::isdigit(static_cast<unsigned char>(b[ej]))) ++ej;
+            const auto na = std::stoull(a.substr(i, ei - i)), nb = std::stoull(b.substr(j, ej - j));
+            if (na != nb) return na < nb;
+            i = ei;
+            j = ej;
+        } else {
+            if (a[i] != b[j]) return a[i] < b[j];
+            ++i;
+            ++j;
+        }
+    }
+    return a.size() - i < b.size() - j;
+}
+
+// Extensions ship update scripts forwards, rarely backwards: going to an
+// older version drops the extension and creates it again at that version.
+void change_version(const model::Extension& from, const model::Extension& to, std::vector<std::string>& out,
+                    std::vector<Hazard>& hazards) {
+    const std::string name = quote_ident(to.name);
+    if (!older(to.version, from.version)) {
+        out.push_back("ALTER EXTENSION " + name + " UPDATE TO " + model::quote_literal(to.version));
+        return;
+    }
+    out.push_back("DROP EXTENSION " + name);
+    out.push_back(ddl::create_extension(to));
+    hazards.push_back({HazardKind::data_loss, "extension " + name + " has no way back from " + from.version + " to " +
+                                                  to.version + ": it is dropped and created again, which empties its own "
+                                                  "tables and fails while other objects use it"});
+}
+
+} // namespace
+
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Extension>& change) {
     const auto& e = change.to ? *change.to : *change.from;
     const model::ObjectKey key{model::Kind::extension, e.schema, e.name, ""};
@@ -52,8 +96,8 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Extension>& c
         if (!a.version.empty() && !b.version.empty() && a.version != b.version) {
             step.summary += ": version " + a.version + " → " + b.version;
             step.down_summary = "extension " + quote_ident(e.name) + ": version " + b.version + " → " + a.version;
-            step.up.push_back("ALTER EXTENSION " + quote_ident(e.name) + " UPDATE TO " + model::quote_literal(b.version));
-            step.down.push_back("ALTER EXTENSION " + quote_ident(e.name) + " UPDATE TO " + model::quote_literal(a.version));
+            change_version(a, b, step.up, step.hazards);
+            change_version(b, a, step.down, step.down_hazards);
         }
     }
 }
