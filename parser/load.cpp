@@ -141,6 +141,7 @@ std::vector<Pass> passes_of(const Node* stmt) {
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
     case PG_QUERY__NODE__NODE_INDEX_STMT:
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:  // UPDATE OF may name columns an ALTER added
+    case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:  // so may USING and WITH CHECK
         return {Pass::keys};
     case PG_QUERY__NODE__NODE_COMMENT_STMT:
         return {Pass::comment};
@@ -170,6 +171,7 @@ void dispatch(StatementContext& ctx, Node* stmt, Pass pass) {
         return transform_create_materialized_view(ctx, stmt->create_table_as_stmt);
     case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT: return transform_create_function(ctx, stmt->create_function_stmt);
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT: return transform_create_trigger(ctx, stmt->create_trig_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT: return transform_create_policy(ctx, stmt->create_policy_stmt);
     default: break;
     }
 }
@@ -246,7 +248,7 @@ bool is_privilege_statement(const Node* stmt) {
                      "only session settings that do not change name resolution are accepted "
                      "(search_path may only be '' or start with public)");
     builder.fail(where, fmt::format("{} is not supported in schema files", words),
-                 "schema files hold CREATE SCHEMA/EXTENSION/TYPE ... AS ENUM/TABLE/SEQUENCE/INDEX/VIEW/MATERIALIZED VIEW/FUNCTION/PROCEDURE/TRIGGER, "
+                 "schema files hold CREATE SCHEMA/EXTENSION/TYPE ... AS ENUM/TABLE/SEQUENCE/INDEX/VIEW/MATERIALIZED VIEW/FUNCTION/PROCEDURE/TRIGGER/POLICY, "
                  "ALTER TABLE/SEQUENCE and COMMENT ON statements");
 }
 

@@ -1,6 +1,7 @@
 // Runs fixture directories against the live test server:
 //   fixtures/<kind>/<case>/{from.sql,to.sql,expected_up.sql,expected_down.sql}
-//     expected SQL text, no false differences, convergence, reversibility;
+//     expected SQL text, no false differences, convergence, reversibility
+//     (and roles.txt: roles to create first, one a line);
 //   fixtures/<kind>/<case>/{input.sql,expected_error.txt}
 //     bad input: the exact error message.
 // With --versions SCHEMA_DIR MIGRATIONS_DIR it checks an example schema's
@@ -71,9 +72,19 @@ std::vector<std::string> run_error_case(const fs::path& dir) {
     return failures;
 }
 
+// roles.txt (optional): the roles a fixture's policies name, one a line;
+// created before loading, kept (roles are cluster-wide).
+std::string fixture_roles(const fs::path& dir) {
+    std::istringstream in(fs::exists(dir / "roles.txt") ? read(dir / "roles.txt") : "");
+    std::string roles, line;
+    while (std::getline(in, line))
+        if (!line.empty()) roles += (roles.empty() ? "" : ",") + line;
+    return roles;
+}
+
 std::vector<std::string> run_diff_case(const fs::path& dir) {
     test::CaseInput input{dir.parent_path().filename().string() + "_" + dir.filename().string(),
-                          read(dir / "from.sql"), read(dir / "to.sql"), ""};
+                          read(dir / "from.sql"), read(dir / "to.sql"), fixture_roles(dir)};
     auto result = test::check_case(input);
     auto failures = result.failures;
     if (!result.valid) failures.push_back("invalid fixture: " + result.invalid_reason);

@@ -32,7 +32,8 @@ using Change = std::variant<ObjectChange<model::Schema>, ObjectChange<model::Ext
                             ObjectChange<model::EnumType>, ObjectChange<model::Sequence>,
                             ObjectChange<model::Table>, ColumnChange, ObjectChange<model::Constraint>,
                             ObjectChange<model::Index>, ObjectChange<model::Function>,
-                            ObjectChange<model::Trigger>, ObjectChange<model::View>>;
+                            ObjectChange<model::Trigger>, ObjectChange<model::View>,
+                            ObjectChange<model::Policy>>;
 
 // Every difference, in a deterministic order (kind, then key).
 std::vector<Change> diff_models(const model::SchemaModel& from, const model::SchemaModel& to);

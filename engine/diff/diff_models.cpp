@@ -13,9 +13,12 @@ template <> bool same(const model::Extension& a, const model::Extension& b) {
            (a.version.empty() || b.version.empty() || a.version == b.version);
 }
 
-// Tables differ as tables by comment and partitioning: columns are diffed one by one.
+// Tables differ as tables by comment, partitioning, row-level security and
+// replica identity: columns are diffed one by one.
 template <> bool same(const model::Table& a, const model::Table& b) {
-    return a.comment == b.comment && a.partition_by == b.partition_by && a.partition_of == b.partition_of;
+    return a.comment == b.comment && a.partition_by == b.partition_by && a.partition_of == b.partition_of &&
+           a.row_security == b.row_security && a.force_row_security == b.force_row_security &&
+           a.replica_identity == b.replica_identity && a.replica_index == b.replica_index;
 }
 
 template <class Key, class T>
@@ -60,6 +63,7 @@ std::vector<Change> diff_models(const model::SchemaModel& from, const model::Sch
     diff_kind(from.functions, to.functions, out);
     diff_kind(from.triggers, to.triggers, out);
     diff_kind(from.views, to.views, out);
+    diff_kind(from.policies, to.policies, out);
     return out;
 }
 

@@ -187,13 +187,47 @@ inline constexpr std::string_view k_routine_comments =
     "WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND c.relkind IN ('r', 'p', 'v') AND " PGSHAPE_USER_SCHEMA("n") " AND "
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 
+// Row-level security flags and replica identity, one row per table that has
+// any of them set (DEFAULT and off are what CREATE TABLE gives).
+inline constexpr std::string_view k_table_properties =
+    "SELECT concat_ws(' ', "
+    "CASE WHEN c.relrowsecurity THEN format('ALTER TABLE %I.%I ENABLE ROW LEVEL SECURITY;', n.nspname, c.relname) END, "
+    "CASE WHEN c.relforcerowsecurity THEN format('ALTER TABLE %I.%I FORCE ROW LEVEL SECURITY;', n.nspname, c.relname) END, "
+    "CASE c.relreplident WHEN 'f' THEN format('ALTER TABLE %I.%I REPLICA IDENTITY FULL;', n.nspname, c.relname) "
+    "WHEN 'n' THEN format('ALTER TABLE %I.%I REPLICA IDENTITY NOTHING;', n.nspname, c.relname) "
+    // An identity index that was dropped leaves 'i' with no index: it then
+    // behaves as NOTHING, and is read so.
+    "WHEN 'i' THEN coalesce((SELECT format('ALTER TABLE %I.%I REPLICA IDENTITY USING INDEX %I;', n.nspname, c.relname, "
+    "ic.relname) FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid AND i.indisreplident), "
+    "format('ALTER TABLE %I.%I REPLICA IDENTITY NOTHING;', n.nspname, c.relname)) END) "
+    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE c.relkind IN ('r', 'p') AND (c.relrowsecurity OR c.relforcerowsecurity OR c.relreplident <> 'd') AND "
+    PGSHAPE_USER_SCHEMA("n") " AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
+
+// Policies with their comments; pg_get_expr writes USING and WITH CHECK
+// with every name qualified. polroles {0} is PUBLIC.
+inline constexpr std::string_view k_policies =
+    "SELECT format('CREATE POLICY %I ON %I.%I AS %s FOR %s TO %s%s%s;%s', p.polname, n.nspname, c.relname, "
+    "CASE WHEN p.polpermissive THEN 'PERMISSIVE' ELSE 'RESTRICTIVE' END, "
+    "CASE p.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE' "
+    "ELSE 'ALL' END, "
+    "CASE WHEN p.polroles = '{0}' THEN 'PUBLIC' ELSE (SELECT string_agg(quote_ident(r.rolname), ', ' ORDER BY r.rolname) "
+    "FROM pg_roles r WHERE r.oid = ANY (p.polroles)) END, "
+    "' USING (' || pg_get_expr(p.polqual, p.polrelid) || ')', "
+    "' WITH CHECK (' || pg_get_expr(p.polwithcheck, p.polrelid) || ')', "
+    "CASE WHEN d.description IS NOT NULL THEN "
+    "format(' COMMENT ON POLICY %I ON %I.%I IS %L;', p.polname, n.nspname, c.relname, d.description) END) "
+    "FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "LEFT JOIN pg_description d ON d.classoid = 'pg_policy'::regclass AND d.objoid = p.oid AND d.objsubid = 0 "
+    "WHERE " PGSHAPE_USER_SCHEMA("n") " AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
+
 #undef PGSHAPE_USER_SCHEMA
 #undef PGSHAPE_NOT_EXTENSION_MEMBER
 
-inline constexpr std::array<std::string_view, 13> k_all_queries = {
+inline constexpr std::array<std::string_view, 15> k_all_queries = {
     k_schemas, k_extensions, k_enums, k_sequences, k_sequence_owners, k_tables, k_constraints, k_indexes, k_views,
     k_comments,
-    k_functions, k_triggers, k_routine_comments,
+    k_functions, k_triggers, k_routine_comments, k_table_properties, k_policies,
 };
 
 } // namespace pgshape::introspect

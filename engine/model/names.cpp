@@ -16,6 +16,7 @@ const char* kind_name(Kind kind) {
     case Kind::index: return "index";
     case Kind::function: return "function";
     case Kind::trigger: return "trigger";
+    case Kind::policy: return "policy";
     case Kind::view: return "view";
     case Kind::materialized_view: return "materialized view";
     }

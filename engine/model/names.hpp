@@ -26,6 +26,7 @@ enum class Kind {
     index,
     function,  // name: "f(integer, text)", overloads apart
     trigger,   // owned by its table
+    policy,    // owned by its table
     view,
     materialized_view,
 };

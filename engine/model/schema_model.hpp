@@ -9,6 +9,7 @@
 
 #include "engine/model/expr.hpp"
 #include "engine/model/names.hpp"
+#include "engine/model/policy.hpp"
 #include "engine/model/routine.hpp"
 #include "engine/model/type_ref.hpp"
 #include "engine/model/view.hpp"
@@ -118,6 +119,11 @@ struct Table {
     std::vector<Column> columns;
     std::optional<PartitionKey> partition_by;   // a partitioned table
     std::optional<PartitionBound> partition_of;  // a partition: its columns are the parent's
+    // ALTER TABLE ... ENABLE / FORCE ROW LEVEL SECURITY.
+    bool row_security = false;
+    bool force_row_security = false;
+    ReplicaIdentity replica_identity = ReplicaIdentity::default_;
+    std::string replica_index;  // USING INDEX: an index (or key constraint) of this table, same schema
     Comment comment;
     const Column* find_column(const std::string& column) const;
     bool operator==(const Table&) const = default;
@@ -185,6 +191,7 @@ struct SchemaModel {
     std::map<QualifiedName, View> views;     // and materialized views
     std::map<FunctionKey, Function> functions;  // and procedures
     std::map<TriggerKey, Trigger> triggers;
+    std::map<PolicyKey, Policy> policies;
     bool operator==(const SchemaModel&) const = default;
 };
 

@@ -23,6 +23,9 @@ struct PlanContext {
     // Triggers that did not change but must be dropped and re-created around
     // a change of their function or of a column they name.
     std::set<model::TriggerKey> rebuilt_triggers;
+    // Policies that did not change but must be dropped and re-created around
+    // a change of a column they name, a function they call or their table.
+    std::set<model::PolicyKey> rebuilt_policies;
     // Materialized views created, dropped or re-created by plan_views, and
     // tables re-created (re-partitioned): their indexes (and a table's
     // columns, keys and checks) come and go with them, not as steps of
@@ -90,6 +93,7 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Function>& ch
 bool replaceable(const model::Function& a, const model::Function& b);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Trigger>& change);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::View>& change);
+void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Policy>& change);
 // Views form a graph over the tables: planned together, before the other
 // changes (plan_view.cpp).
 void plan_views(PlanContext& ctx);
@@ -98,6 +102,13 @@ void plan_views(PlanContext& ctx);
 void plan_rebuilt_foreign_keys(PlanContext& ctx);
 // Triggers in `rebuilt_triggers` (plan_trigger.cpp).
 void plan_rebuilt_triggers(PlanContext& ctx);
+// Policies in `rebuilt_policies`, and the unchanged ones on a column that
+// changes or a table that is re-created (plan_policy.cpp).
+void plan_rebuilt_policies(PlanContext& ctx);
+// RLS flags and replica identity of tables on both sides, and the replica
+// identity of a table whose identity index is dropped or rebuilt
+// (plan_table_properties.cpp): after every other step is known.
+void plan_table_properties(PlanContext& ctx);
 
 // A comment change as its own step (the same for every kind).
 void plan_comment(PlanContext& ctx, model::ObjectKey key, const std::string& target, const model::Comment& from,

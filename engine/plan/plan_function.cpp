@@ -171,7 +171,8 @@ void rebuild_standard_callers(PlanContext& ctx, const model::Function& fn) {
 }
 
 // Unchanged objects that call `fn` must let go of it while it is dropped and
-// re-created: triggers (rebuilt with the others, plan_trigger.cpp), checks,
+// re-created: triggers and policies (rebuilt with the others, plan_trigger.cpp
+// and plan_policy.cpp), checks,
 // indexes and column defaults (dropped before, added back after), and
 // functions whose SQL-standard body calls it.
 void rebuild_callers(PlanContext& ctx, const model::Function& fn) {
@@ -180,6 +181,9 @@ void rebuild_callers(PlanContext& ctx, const model::Function& fn) {
         for (const auto& [key, trigger] : ctx.from.triggers)
             if (trigger.function == fn.name && unchanged(ctx.to.triggers, key, trigger)) ctx.rebuilt_triggers.insert(key);
     }
+    for (const auto& [key, p] : ctx.from.policies)
+        if (std::find(p.calls.begin(), p.calls.end(), fn.name) != p.calls.end() && unchanged(ctx.to.policies, key, p))
+            ctx.rebuilt_policies.insert(key);
     for (const auto& [key, c] : ctx.from.constraints) {
         if (!c.check || !calls(*c.check, fn) || !unchanged(ctx.to.constraints, key, c)) continue;
         const std::string what = "check " + model::quote_ident(c.name) + " on " + model::quote_name(c.table);

@@ -2,6 +2,7 @@
 // whole, with everything needed to re-create them in the down step.
 #include "engine/model/sql_text.hpp"
 #include "engine/plan/ddl.hpp"
+#include "engine/plan/ddl_policy.hpp"
 #include "engine/plan/plan_context.hpp"
 
 namespace pgshape::plan {
@@ -20,7 +21,8 @@ std::vector<const model::Constraint*> inline_constraints(const model::SchemaMode
 }
 
 // CREATE TABLE with inline keys and checks (a partition: PARTITION OF, its
-// own constraints after it), plus comments on all of it.
+// own constraints after it), its row-level security flags, plus comments on
+// all of it. A replica identity waits for the indexes (plan_table_properties.cpp).
 std::vector<std::string> create_statements(const model::SchemaModel& m, const model::Table& table) {
     const auto constraints = inline_constraints(m, table.name);
     std::vector<std::string> out;
@@ -30,6 +32,7 @@ std::vector<std::string> create_statements(const model::SchemaModel& m, const mo
     } else {
         out.push_back(ddl::create_table(table, constraints));
     }
+    for (auto& s : ddl::row_security_statements(table)) out.push_back(std::move(s));
     for (auto& c : ddl::table_comments(table)) out.push_back(std::move(c));
     for (const auto* c : constraints)
         if (c->comment) out.push_back(ddl::comment_on(ddl::constraint_target(*c), c->comment));
@@ -81,6 +84,7 @@ void drop_step(PlanContext& ctx, const model::Table& t, bool before_creates = fa
         step.down.push_back(ddl::create_index(*index));
         if (index->comment) step.down.push_back(ddl::comment_on("INDEX " + quote_name(index->name), index->comment));
     }
+    if (t.replica_identity != model::ReplicaIdentity::default_) step.down.push_back(ddl::replica_identity(t));
     step.down_hazards.push_back({HazardKind::data_loss, "table " + quote_name(t.name) + " is re-created empty"});
 }
 

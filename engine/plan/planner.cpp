@@ -36,6 +36,8 @@ Plan build_plan(const model::SchemaModel& from, const model::SchemaModel& to) {
     for (const auto& change : changes) std::visit([&](const auto& c) { plan_change(ctx, c); }, change);
     plan_rebuilt_foreign_keys(ctx);
     plan_rebuilt_triggers(ctx);
+    plan_rebuilt_policies(ctx);
+    plan_table_properties(ctx);
     // Phases are the layers of the dependency graph; inside a phase steps
     // are independent, ordered by key for stable output.
     // are independent, ordered by schema, table and name for stable,

@@ -32,6 +32,8 @@ enum class Phase {
     create_sequence,
     create_function,  // functions that need no table: before the defaults and checks that call them
     drop_trigger,     // before the functions, columns and tables triggers use change
+    drop_policy,      // likewise for policies: before the columns, functions and tables they use
+    release_replica_identity,  // REPLICA IDENTITY off an index before the index goes
     drop_foreign_key,
     drop_partition,  // partitions detached or dropped before their parent changes
     drop_index,
@@ -46,9 +48,11 @@ enum class Phase {
     create_function_after_tables,  // functions whose signature or SQL body uses a table
     add_constraint,
     create_index,
+    set_table_properties,  // RLS flags and replica identity: after the identity's index exists
     add_foreign_key,
     own_sequence,
     create_trigger,                // after its table and its function
+    create_policy,                 // after its table, the columns it names and the functions it calls
     drop_function_before_tables,   // the inverse of create_function_after_tables
     drop_table,
     drop_sequence,

@@ -2,6 +2,7 @@
 
 #include "engine/model/sql_text.hpp"
 #include "engine/plan/ddl.hpp"
+#include "engine/plan/ddl_policy.hpp"
 #include "engine/plan/ddl_routine.hpp"
 #include "engine/plan/routine_order.hpp"
 #include "engine/plan/view_ddl.hpp"
@@ -53,6 +54,7 @@ std::string model_sql(const model::SchemaModel& m) {
         out += "\n";
         emit(t->partition_of ? ddl::create_partition(*t) : ddl::create_table(*t, {}));
         for (const auto& c : ddl::table_comments(*t)) emit(c);
+        for (const auto& stmt : ddl::row_security_statements(*t)) emit(stmt);
     }
     out += "\n";
     for (const auto& [key, c] : m.constraints)
@@ -73,6 +75,9 @@ std::string model_sql(const model::SchemaModel& m) {
         if (c.type == model::ConstraintType::foreign_key) emit(ddl::add_constraint(c));
     for (const auto& [key, c] : m.constraints)
         if (c.comment) emit(ddl::comment_on(ddl::constraint_target(c), c.comment));
+    // A replica identity may name any of those indexes.
+    for (const auto& [name, t] : m.tables)
+        if (t.replica_identity != model::ReplicaIdentity::default_) emit(ddl::replica_identity(t));
     for (const auto& [name, s] : m.sequences)
         if (s.owned_by) emit(ddl::sequence_owned_by(s));
     // Views last, each after the views it reads, with their comments and
@@ -89,6 +94,9 @@ std::string model_sql(const model::SchemaModel& m) {
     // Triggers last: on tables and views, after their functions.
     for (const auto& [key, t] : m.triggers)
         for (const auto& stmt : ddl::create_trigger_statements(t)) emit(stmt);
+    // Policies last too: they may call any function.
+    for (const auto& [key, p] : m.policies)
+        for (const auto& stmt : ddl::create_policy_statements(p)) emit(stmt);
     return out;
 }
 

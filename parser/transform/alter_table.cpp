@@ -66,9 +66,11 @@ void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt,
             set_trigger_firing_later(ctx, table.name, cmd->name, model::TriggerFiring::always);
             break;
         default:
+            if (apply_table_property(ctx, table, cmd)) break;
             ctx.fail(-1, "this ALTER TABLE subcommand is not supported in schema files",
                      "supported: ADD CONSTRAINT, ADD COLUMN, ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL, "
-                     "ENABLE [REPLICA | ALWAYS] / DISABLE TRIGGER name");
+                     "ENABLE [REPLICA | ALWAYS] / DISABLE TRIGGER name, ENABLE/DISABLE/[NO] FORCE ROW LEVEL SECURITY, "
+                     "REPLICA IDENTITY");
         }
     }
 }

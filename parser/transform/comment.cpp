@@ -96,6 +96,8 @@ void transform_comment(StatementContext& ctx, PgQuery__CommentStmt* stmt) {
                                   text);
     case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
         return comment_on_trigger(ctx, name_list(object->list->items, object->list->n_items), text);
+    case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY:
+        return comment_on_policy(ctx, name_list(object->list->items, object->list->n_items), text);
     case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: {
         const auto resolved = canonical_type(object->type_name).type;
         auto it = m.enums.find({resolved.schema, resolved.name});
@@ -106,7 +108,7 @@ void transform_comment(StatementContext& ctx, PgQuery__CommentStmt* stmt) {
     default:
         ctx.fail(-1, "COMMENT ON this kind of object is not supported",
                  "supported: SCHEMA, TYPE, TABLE, COLUMN, SEQUENCE, INDEX, CONSTRAINT ... ON table, FUNCTION, PROCEDURE, "
-                 "TRIGGER ... ON table");
+                 "TRIGGER ... ON table, POLICY ... ON table");
     }
 }
 

@@ -52,6 +52,13 @@ void comment_on_routine(StatementContext& ctx, const PgQuery__ObjectWithArgs* ob
                         const model::Comment& text);
 void comment_on_trigger(StatementContext& ctx, const std::vector<std::string>& names, const model::Comment& text);
 
+// Row-level security (create_policy.cpp, table_properties.cpp).
+void transform_create_policy(StatementContext& ctx, PgQuery__CreatePolicyStmt* stmt);
+void comment_on_policy(StatementContext& ctx, const std::vector<std::string>& names, const model::Comment& text);
+// ALTER TABLE ... ENABLE/DISABLE/FORCE/NO FORCE ROW LEVEL SECURITY and
+// REPLICA IDENTITY; false for any other subcommand.
+bool apply_table_property(StatementContext& ctx, model::Table& table, PgQuery__AlterTableCmd* cmd);
+
 // Views and materialized views (create_view.cpp): registered in the views
 // pass, built by resolve_views in dependency order once every column is known.
 void transform_create_view(StatementContext& ctx, PgQuery__ViewStmt* stmt);

@@ -72,7 +72,13 @@ void ensure_roles(const std::string& comma_separated) {
         if (role.empty()) continue;
         pqxx::nontransaction tx(*conn);
         const auto exists = tx.exec("SELECT 1 FROM pg_roles WHERE rolname = " + tx.quote(role));
-        if (exists.empty()) tx.exec("CREATE ROLE " + conn->quote_name(role));
+        if (!exists.empty()) continue;
+        try {
+            tx.exec("CREATE ROLE " + conn->quote_name(role));
+        } catch (const pqxx::sql_error& e) {
+            // Another test run created it meanwhile (roles are cluster-wide).
+            if (e.sqlstate() != "42710" && e.sqlstate() != "23505") throw;
+        }
     }
 }
 
