@@ -82,9 +82,11 @@ void transform_create_policy(StatementContext& ctx, PgQuery__CreatePolicyStmt* s
     p.permissive = stmt->permissive;
     p.command = command_of(ctx, stmt->cmd_name);
     if (p.command == model::PolicyCommand::insert && stmt->qual)
-        ctx.fail(-1, "a policy FOR INSERT takes WITH CHECK only, not USING");
+        ctx.fail(-1, "a policy FOR INSERT takes WITH CHECK only, not USING",
+                 "write the condition on new rows as WITH CHECK (...)");
     if ((p.command == model::PolicyCommand::select || p.command == model::PolicyCommand::delete_) && stmt->with_check)
-        ctx.fail(-1, fmt::format("a policy FOR {} takes USING only, not WITH CHECK", model::policy_command_sql(p.command)));
+        ctx.fail(-1, fmt::format("a policy FOR {} takes USING only, not WITH CHECK", model::policy_command_sql(p.command)),
+                 "write the condition on existing rows as USING (...)");
     p.roles = roles_of(ctx, stmt);
     collect_references(stmt->qual, table, p);
     collect_references(stmt->with_check, table, p);

@@ -7,6 +7,8 @@
 namespace pgshape::parser {
 namespace {
 
+constexpr const char* k_help = "name a unique, non-partial index, primary key or unique constraint of the table";
+
 // USING INDEX names an index of the table, or the index of one of its
 // primary keys or unique constraints, which PostgreSQL can use as a replica
 // identity: unique, not partial, not deferrable. Checked once every file is
@@ -21,17 +23,17 @@ void check_replica_index_later(StatementContext& ctx, const model::QualifiedName
         if (con != builder.model.constraints.end() &&
             (con->second.type == model::ConstraintType::primary_key || con->second.type == model::ConstraintType::unique)) {
             if (con->second.deferrable)
-                builder.fail(where, fmt::format("cannot use deferrable constraint {} as replica identity", index));
+                builder.fail(where, fmt::format("cannot use deferrable constraint {} as replica identity", index), k_help);
             return;
         }
         auto it = builder.model.indexes.find({table.schema, index});
         if (it == builder.model.indexes.end() || it->second.table != table)
             builder.fail(where, fmt::format("index {} of table {} is not defined", index, model::display(table)),
-                         "name a unique index, primary key or unique constraint of the table");
+                         k_help);
         if (!it->second.unique)
-            builder.fail(where, fmt::format("cannot use non-unique index {} as replica identity", index));
+            builder.fail(where, fmt::format("cannot use non-unique index {} as replica identity", index), k_help);
         if (it->second.where)
-            builder.fail(where, fmt::format("cannot use partial index {} as replica identity", index));
+            builder.fail(where, fmt::format("cannot use partial index {} as replica identity", index), k_help);
     });
 }
 
