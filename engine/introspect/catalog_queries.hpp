@@ -187,10 +187,12 @@ inline constexpr std::string_view k_routine_comments =
     "WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND c.relkind IN ('r', 'p', 'v') AND " PGSHAPE_USER_SCHEMA("n") " AND "
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 
-// Row-level security flags and replica identity, one row per table that has
-// any of them set (DEFAULT and off are what CREATE TABLE gives).
+// Row-level security flags, replica identity, CLUSTER ON and column
+// statistics targets: one row per table that has any of them set (DEFAULT,
+// off and -1 are what CREATE TABLE gives). A partition's statistics are its
+// parent's business and not read.
 inline constexpr std::string_view k_table_properties =
-    "SELECT concat_ws(' ', "
+    "SELECT s FROM (SELECT concat_ws(' ', "
     "CASE WHEN c.relrowsecurity THEN format('ALTER TABLE %I.%I ENABLE ROW LEVEL SECURITY;', n.nspname, c.relname) END, "
     "CASE WHEN c.relforcerowsecurity THEN format('ALTER TABLE %I.%I FORCE ROW LEVEL SECURITY;', n.nspname, c.relname) END, "
     "CASE c.relreplident WHEN 'f' THEN format('ALTER TABLE %I.%I REPLICA IDENTITY FULL;', n.nspname, c.relname) "
@@ -199,10 +201,15 @@ inline constexpr std::string_view k_table_properties =
     // behaves as NOTHING, and is read so.
     "WHEN 'i' THEN coalesce((SELECT format('ALTER TABLE %I.%I REPLICA IDENTITY USING INDEX %I;', n.nspname, c.relname, "
     "ic.relname) FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid AND i.indisreplident), "
-    "format('ALTER TABLE %I.%I REPLICA IDENTITY NOTHING;', n.nspname, c.relname)) END) "
+    "format('ALTER TABLE %I.%I REPLICA IDENTITY NOTHING;', n.nspname, c.relname)) END, "
+    "(SELECT format('ALTER TABLE %I.%I CLUSTER ON %I;', n.nspname, c.relname, ic.relname) FROM pg_index i "
+    "JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid AND i.indisclustered), "
+    "(SELECT string_agg(format('ALTER TABLE %I.%I ALTER COLUMN %I SET STATISTICS %s;', n.nspname, c.relname, a.attname, "
+    "a.attstattarget), ' ' ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 "
+    "AND NOT a.attisdropped AND a.attstattarget >= 0 AND NOT c.relispartition)) AS s "
     "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE c.relkind IN ('r', 'p') AND (c.relrowsecurity OR c.relforcerowsecurity OR c.relreplident <> 'd') AND "
-    PGSHAPE_USER_SCHEMA("n") " AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
+    "WHERE c.relkind IN ('r', 'p') AND " PGSHAPE_USER_SCHEMA("n") " AND "
+    PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid") ") t WHERE s <> ''";
 
 // Policies with their comments; pg_get_expr writes USING and WITH CHECK
 // with every name qualified. polroles {0} is PUBLIC.

@@ -79,6 +79,7 @@ struct Column {
     Identity identity = Identity::none;
     SequenceOptions identity_options;  // meaningful only for identity columns
     std::optional<Expr> generated;  // GENERATED ALWAYS AS (...) STORED
+    int statistics = -1;  // ALTER COLUMN ... SET STATISTICS; -1: default_statistics_target
     Comment comment;
     bool operator==(const Column&) const = default;
 };
@@ -124,6 +125,7 @@ struct Table {
     bool force_row_security = false;
     ReplicaIdentity replica_identity = ReplicaIdentity::default_;
     std::string replica_index;  // USING INDEX: an index (or key constraint) of this table, same schema
+    std::string cluster_index;  // CLUSTER ON: likewise; empty when none
     Comment comment;
     const Column* find_column(const std::string& column) const;
     bool operator==(const Table&) const = default;

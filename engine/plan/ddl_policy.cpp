@@ -55,8 +55,21 @@ std::string replica_identity(const model::Table& t) {
     return out + "DEFAULT";
 }
 
+std::string cluster_on(const model::Table& t) {
+    return "ALTER TABLE " + quote_name(t.name) +
+           (t.cluster_index.empty() ? std::string(" SET WITHOUT CLUSTER") : " CLUSTER ON " + quote_ident(t.cluster_index));
+}
+
+std::string column_statistics(const model::QualifiedName& table, const model::Column& c) {
+    return "ALTER TABLE " + quote_name(table) + " ALTER COLUMN " + quote_ident(c.name) + " SET STATISTICS " +
+           std::to_string(c.statistics);
+}
+
 std::vector<std::string> row_security_statements(const model::Table& t) {
     std::vector<std::string> out;
+    if (!t.partition_of)
+        for (const auto& c : t.columns)
+            if (c.statistics != -1) out.push_back(column_statistics(t.name, c));
     if (t.row_security) out.push_back(row_security(t));
     if (t.force_row_security) out.push_back(force_row_security(t));
     return out;

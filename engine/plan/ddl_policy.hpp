@@ -1,6 +1,7 @@
 #pragma once
-// SQL for row-level security: policies and the table properties set by
-// ALTER TABLE (RLS flags, replica identity), for the planner and `inspect`.
+// SQL for row-level security policies and for the table properties set by
+// ALTER TABLE (RLS flags, replica identity, CLUSTER ON, column statistics),
+// for the planner and `inspect`.
 #include <string>
 #include <vector>
 
@@ -21,7 +22,13 @@ std::string row_security(const model::Table& table);
 std::string force_row_security(const model::Table& table);
 // ALTER TABLE t REPLICA IDENTITY DEFAULT|FULL|NOTHING|USING INDEX i.
 std::string replica_identity(const model::Table& table);
-// The RLS statements a new table needs beyond CREATE TABLE (none when off).
+// ALTER TABLE t CLUSTER ON i, or SET WITHOUT CLUSTER.
+std::string cluster_on(const model::Table& table);
+// ALTER TABLE t ALTER COLUMN c SET STATISTICS n.
+std::string column_statistics(const model::QualifiedName& table, const model::Column& column);
+// What a new table needs beyond CREATE TABLE (none when all is default):
+// RLS flags and column statistics; the replica identity and CLUSTER ON wait
+// for the indexes.
 std::vector<std::string> row_security_statements(const model::Table& table);
 
 } // namespace pgshape::plan::ddl

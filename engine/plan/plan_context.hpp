@@ -105,9 +105,9 @@ void plan_rebuilt_triggers(PlanContext& ctx);
 // Policies in `rebuilt_policies`, and the unchanged ones on a column that
 // changes or a table that is re-created (plan_policy.cpp).
 void plan_rebuilt_policies(PlanContext& ctx);
-// RLS flags and replica identity of tables on both sides, and the replica
-// identity of a table whose identity index is dropped or rebuilt
-// (plan_table_properties.cpp): after every other step is known.
+// RLS flags, replica identity and CLUSTER ON of tables, also around a
+// dropped or rebuilt index they name (plan_table_properties.cpp): after
+// every other step is known.
 void plan_table_properties(PlanContext& ctx);
 
 // A comment change as its own step (the same for every kind).

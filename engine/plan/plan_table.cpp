@@ -85,6 +85,7 @@ void drop_step(PlanContext& ctx, const model::Table& t, bool before_creates = fa
         if (index->comment) step.down.push_back(ddl::comment_on("INDEX " + quote_name(index->name), index->comment));
     }
     if (t.replica_identity != model::ReplicaIdentity::default_) step.down.push_back(ddl::replica_identity(t));
+    if (!t.cluster_index.empty()) step.down.push_back(ddl::cluster_on(t));
     step.down_hazards.push_back({HazardKind::data_loss, "table " + quote_name(t.name) + " is re-created empty"});
 }
 

@@ -33,7 +33,7 @@ enum class Phase {
     create_function,  // functions that need no table: before the defaults and checks that call them
     drop_trigger,     // before the functions, columns and tables triggers use change
     drop_policy,      // likewise for policies: before the columns, functions and tables they use
-    release_replica_identity,  // REPLICA IDENTITY off an index before the index goes
+    release_index_properties,  // REPLICA IDENTITY and CLUSTER ON off an index before the index goes
     drop_foreign_key,
     drop_partition,  // partitions detached or dropped before their parent changes
     drop_index,
@@ -48,7 +48,7 @@ enum class Phase {
     create_function_after_tables,  // functions whose signature or SQL body uses a table
     add_constraint,
     create_index,
-    set_table_properties,  // RLS flags and replica identity: after the identity's index exists
+    set_table_properties,  // RLS flags, replica identity, CLUSTER ON: after the index they name exists
     add_foreign_key,
     own_sequence,
     create_trigger,                // after its table and its function

@@ -77,7 +77,10 @@ std::string model_sql(const model::SchemaModel& m) {
         if (c.comment) emit(ddl::comment_on(ddl::constraint_target(c), c.comment));
     // A replica identity may name any of those indexes.
     for (const auto& [name, t] : m.tables)
+    {
         if (t.replica_identity != model::ReplicaIdentity::default_) emit(ddl::replica_identity(t));
+        if (!t.cluster_index.empty()) emit(ddl::cluster_on(t));
+    }
     for (const auto& [name, s] : m.sequences)
         if (s.owned_by) emit(ddl::sequence_owned_by(s));
     // Views last, each after the views it reads, with their comments and

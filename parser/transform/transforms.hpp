@@ -55,8 +55,9 @@ void comment_on_trigger(StatementContext& ctx, const std::vector<std::string>& n
 // Row-level security (create_policy.cpp, table_properties.cpp).
 void transform_create_policy(StatementContext& ctx, PgQuery__CreatePolicyStmt* stmt);
 void comment_on_policy(StatementContext& ctx, const std::vector<std::string>& names, const model::Comment& text);
-// ALTER TABLE ... ENABLE/DISABLE/FORCE/NO FORCE ROW LEVEL SECURITY and
-// REPLICA IDENTITY; false for any other subcommand.
+// ALTER TABLE ... ENABLE/DISABLE/FORCE/NO FORCE ROW LEVEL SECURITY, REPLICA
+// IDENTITY, CLUSTER ON, SET WITHOUT CLUSTER, ALTER COLUMN SET STATISTICS;
+// false for any other subcommand.
 bool apply_table_property(StatementContext& ctx, model::Table& table, PgQuery__AlterTableCmd* cmd);
 
 // Views and materialized views (create_view.cpp): registered in the views
