@@ -13,9 +13,21 @@ template <> bool same(const model::Extension& a, const model::Extension& b) {
            (a.version.empty() || b.version.empty() || a.version == b.version);
 }
 
-// Tables differ as tables by comment and partitioning: columns are diffed one by one.
+// Tables differ as tables by comment, partitioning, persistence and storage
+// parameters: columns are diffed one by one.
 template <> bool same(const model::Table& a, const model::Table& b) {
-    return a.comment == b.comment && a.partition_by == b.partition_by && a.partition_of == b.partition_of;
+    return a.comment == b.comment && a.partition_by == b.partition_by && a.partition_of == b.partition_of &&
+           a.unlogged == b.unlogged && a.options == b.options;
+}
+
+// A partition's columns are its parent's: only its own default and NOT NULL
+// can differ, which plan_column.cpp sets on the partition.
+void diff_partition_columns(const model::Table& a, const model::Table& b, std::vector<Change>& out) {
+    for (const auto& y : b.columns) {
+        const auto* x = a.find_column(y.name);
+        if (x && (!(x->default_value == y.default_value) || x->not_null != y.not_null))
+            out.push_back(ColumnChange{ChangeOp::alter, b.name, *x, y});
+    }
 }
 
 template <class Key, class T>
@@ -30,7 +42,7 @@ void diff_kind(const std::map<Key, T>& from, const std::map<Key, T>& to, std::ve
 void diff_columns(const model::SchemaModel& from, const model::SchemaModel& to, std::vector<Change>& out) {
     merge_by_key(from.tables, to.tables, [&](const model::Table* a, const model::Table* b) {
         if (!a || !b) return;
-        if (b->partition_of) return;  // a partition's columns are its parent's
+        if (b->partition_of) return diff_partition_columns(*a, *b, out);
         std::map<std::string, model::Column> ca, cb;
         for (const auto& c : a->columns) ca.emplace(c.name, c);
         for (const auto& c : b->columns) cb.emplace(c.name, c);
@@ -52,6 +64,7 @@ std::vector<Change> diff_models(const model::SchemaModel& from, const model::Sch
     diff_kind(from.schemas, to.schemas, out);
     diff_kind(from.extensions, to.extensions, out);
     diff_kind(from.enums, to.enums, out);
+    diff_kind(from.collations, to.collations, out);
     diff_kind(from.sequences, to.sequences, out);
     diff_kind(from.tables, to.tables, out);
     diff_columns(from, to, out);

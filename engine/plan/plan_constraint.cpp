@@ -20,6 +20,7 @@ std::string summary(const model::Constraint& c) {
     const char* what = c.type == ConstraintType::primary_key ? "primary key"
                        : c.type == ConstraintType::unique    ? "unique"
                        : c.type == ConstraintType::check     ? "check"
+                       : c.type == ConstraintType::exclude   ? "exclusion constraint"
                                                              : "foreign key";
     return std::string(what) + " " + model::quote_ident(c.name) + " on " + model::quote_name(c.table);
 }
@@ -39,6 +40,7 @@ void add_step(PlanContext& ctx, const model::Constraint& c) {
     if (!ctx.table_created(c.table) && c.valid) {
         const char* why = c.type == ConstraintType::check         ? "validating the check scans the table under lock"
                           : c.type == ConstraintType::foreign_key ? "validating the foreign key scans the table under lock"
+                          : c.type == ConstraintType::exclude     ? "building the exclusion constraint's index blocks writes to the table"
                                                                   : "building the key's index blocks writes to the table";
         step.hazards.push_back({HazardKind::blocking_lock, model::quote_name(c.table) + ": " + why});
     }
