@@ -28,6 +28,9 @@ struct PlanContext {
     // columns, keys and checks) come and go with them, not as steps of
     // their own.
     std::set<model::QualifiedName> rebuilt_relations;
+    // Indexes of `from` that a new primary key or unique constraint takes
+    // over (ADD CONSTRAINT ... USING INDEX): not dropped on their own.
+    std::set<model::QualifiedName> adopted_indexes;
 
     Step& add(Phase phase, model::ObjectKey key, ChangeSymbol symbol, std::string summary) {
         Step step;
