@@ -81,6 +81,11 @@ void Builder::claim_relation_name(const std::string& schema, const std::string& 
     defined_at[key] = where;
 }
 
+void Builder::release_relation_name(const std::string& schema, const std::string& name) {
+    m_relation_names[schema].erase(name);
+    defined_at.erase("relation " + schema + "." + name);
+}
+
 void Builder::add_constraint(model::Constraint constraint, Location where) {
     const auto key = constraint.key();
     if (!model.constraints.emplace(key, std::move(constraint)).second)
@@ -96,7 +101,11 @@ void Builder::require_schema(const std::string& schema, Location where) {
 }
 
 void Builder::run_deferred_checks() {
-    for (auto& pending : m_checks) pending.check();
+    // A check may defer another (a partition's foreign key): index, not iterator.
+    for (std::size_t i = 0; i < m_checks.size(); ++i) {
+        auto check = m_checks[i].check;
+        check();
+    }
     m_checks.clear();
 }
 

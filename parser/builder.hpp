@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -26,9 +27,19 @@ struct PendingCheck {
     std::function<void()> check;  // throws UserError via Builder::fail
 };
 
+// A partition's own column options (PARTITION OF t (c WITH OPTIONS DEFAULT
+// ..., NOT NULL)): applied over its parent's columns once every file is
+// loaded, so that the parent's ALTER TABLE statements reach the partition
+// first, as PostgreSQL passes them on.
+struct PartitionColumnOptions {
+    std::optional<std::optional<model::Expr>> default_value;  // set: the partition's own (nullopt: none)
+    bool not_null = false;
+};
+
 class Builder {
 public:
     model::SchemaModel model;
+    std::map<std::pair<model::QualifiedName, std::string>, PartitionColumnOptions> partition_column_options;
 
     // Throws UserError formatted as file:line:col with the source line.
     [[noreturn]] void fail(Location where, const std::string& message, const std::string& help = {}) const;
@@ -45,6 +56,8 @@ public:
     std::string choose_constraint_name(const model::QualifiedName& table, const std::string& name2,
                                        const std::string& label);
     void claim_relation_name(const std::string& schema, const std::string& name, Location where);
+    // An index renamed by ADD CONSTRAINT ... USING INDEX frees its name.
+    void release_relation_name(const std::string& schema, const std::string& name);
 
     // Checks and foreign keys (names unique per table); PRIMARY KEY and
     // UNIQUE claim a relation name first, since their index is a relation.

@@ -129,6 +129,9 @@ std::vector<Pass> passes_of(const Node* stmt) {
     case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
     case PG_QUERY__NODE__NODE_CREATE_STMT:
         return {Pass::create};
+    case PG_QUERY__NODE__NODE_DEFINE_STMT:  // CREATE COLLATION only; other kinds are refused
+        if (stmt->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION) return {Pass::create};
+        return {};
     case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
         return {Pass::columns, Pass::keys};
     case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:  // parameter types may name tables (rowtype, %TYPE)
@@ -160,6 +163,7 @@ void dispatch(StatementContext& ctx, Node* stmt, Pass pass) {
     case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT: return transform_create_enum(ctx, stmt->create_enum_stmt);
     case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: return transform_create_sequence(ctx, stmt->create_seq_stmt);
     case PG_QUERY__NODE__NODE_CREATE_STMT: return transform_create_table(ctx, stmt->create_stmt);
+    case PG_QUERY__NODE__NODE_DEFINE_STMT: return transform_create_collation(ctx, stmt->define_stmt);
     case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
         return transform_alter_table(ctx, stmt->alter_table_stmt,
                                      pass == Pass::columns ? AlterTablePart::columns : AlterTablePart::constraints);
@@ -248,7 +252,7 @@ bool is_privilege_statement(const Node* stmt) {
                      "only session settings that do not change name resolution are accepted "
                      "(search_path may only be '' or start with public)");
     builder.fail(where, fmt::format("{} is not supported in schema files", words),
-                 "schema files hold CREATE SCHEMA/EXTENSION/TYPE ... AS ENUM/TABLE/SEQUENCE/INDEX/VIEW/MATERIALIZED VIEW/FUNCTION/PROCEDURE/TRIGGER/POLICY, "
+                 "schema files hold CREATE SCHEMA/EXTENSION/TYPE ... AS ENUM/COLLATION/TABLE/SEQUENCE/INDEX/VIEW/MATERIALIZED VIEW/FUNCTION/PROCEDURE/TRIGGER/POLICY, "
                  "ALTER TABLE/SEQUENCE and COMMENT ON statements");
 }
 
@@ -311,6 +315,7 @@ model::SchemaModel load_sources(const std::vector<SourceFile>& files) {
         if (pass == static_cast<int>(Pass::views)) resolve_views(builder);
     }
     builder.run_deferred_checks();
+    sync_partition_columns(builder);
     check_partition_keys(builder);
     return std::move(builder.model);
 }

@@ -29,7 +29,7 @@ struct ColumnChange {
 };
 
 using Change = std::variant<ObjectChange<model::Schema>, ObjectChange<model::Extension>,
-                            ObjectChange<model::EnumType>, ObjectChange<model::Sequence>,
+                            ObjectChange<model::EnumType>, ObjectChange<model::Collation>, ObjectChange<model::Sequence>,
                             ObjectChange<model::Table>, ColumnChange, ObjectChange<model::Constraint>,
                             ObjectChange<model::Index>, ObjectChange<model::Function>,
                             ObjectChange<model::Trigger>, ObjectChange<model::View>,

@@ -13,13 +13,24 @@ template <> bool same(const model::Extension& a, const model::Extension& b) {
            (a.version.empty() || b.version.empty() || a.version == b.version);
 }
 
-// Tables differ as tables by comment, partitioning, row-level security,
-// replica identity and CLUSTER ON: columns are diffed one by one.
+// Tables differ as tables by comment, partitioning, persistence, storage
+// parameters, row-level security, replica identity and CLUSTER ON: columns
+// are diffed one by one.
 template <> bool same(const model::Table& a, const model::Table& b) {
     return a.comment == b.comment && a.partition_by == b.partition_by && a.partition_of == b.partition_of &&
-           a.row_security == b.row_security && a.force_row_security == b.force_row_security &&
-           a.replica_identity == b.replica_identity && a.replica_index == b.replica_index &&
-           a.cluster_index == b.cluster_index;
+           a.unlogged == b.unlogged && a.options == b.options && a.row_security == b.row_security &&
+           a.force_row_security == b.force_row_security && a.replica_identity == b.replica_identity &&
+           a.replica_index == b.replica_index && a.cluster_index == b.cluster_index;
+}
+
+// A partition's columns are its parent's: only its own default and NOT NULL
+// can differ, which plan_column.cpp sets on the partition.
+void diff_partition_columns(const model::Table& a, const model::Table& b, std::vector<Change>& out) {
+    for (const auto& y : b.columns) {
+        const auto* x = a.find_column(y.name);
+        if (x && (!(x->default_value == y.default_value) || x->not_null != y.not_null))
+            out.push_back(ColumnChange{ChangeOp::alter, b.name, *x, y});
+    }
 }
 
 template <class Key, class T>
@@ -34,7 +45,7 @@ void diff_kind(const std::map<Key, T>& from, const std::map<Key, T>& to, std::ve
 void diff_columns(const model::SchemaModel& from, const model::SchemaModel& to, std::vector<Change>& out) {
     merge_by_key(from.tables, to.tables, [&](const model::Table* a, const model::Table* b) {
         if (!a || !b) return;
-        if (b->partition_of) return;  // a partition's columns are its parent's
+        if (b->partition_of) return diff_partition_columns(*a, *b, out);
         std::map<std::string, model::Column> ca, cb;
         for (const auto& c : a->columns) ca.emplace(c.name, c);
         for (const auto& c : b->columns) cb.emplace(c.name, c);
@@ -56,6 +67,7 @@ std::vector<Change> diff_models(const model::SchemaModel& from, const model::Sch
     diff_kind(from.schemas, to.schemas, out);
     diff_kind(from.extensions, to.extensions, out);
     diff_kind(from.enums, to.enums, out);
+    diff_kind(from.collations, to.collations, out);
     diff_kind(from.sequences, to.sequences, out);
     diff_kind(from.tables, to.tables, out);
     diff_columns(from, to, out);

@@ -31,6 +31,16 @@ inline constexpr std::string_view k_enums =
     "WHERE " PGSHAPE_USER_SCHEMA("n") " AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_type", "t.oid") " "
     "GROUP BY n.nspname, t.typname";
 
+// Collations of the libc and ICU providers, as CREATE COLLATION takes them.
+inline constexpr std::string_view k_collations =
+    "SELECT format('CREATE COLLATION %I.%I (%s%s);', n.nspname, c.collname, "
+    "CASE c.collprovider WHEN 'i' THEN format('provider = icu, locale = %L', c.colliculocale) "
+    "ELSE format('provider = libc, lc_collate = %L, lc_ctype = %L', c.collcollate, c.collctype) END, "
+    "CASE WHEN c.collisdeterministic THEN '' ELSE ', deterministic = false' END) "
+    "FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace "
+    "WHERE c.collprovider IN ('c', 'i') AND " PGSHAPE_USER_SCHEMA("n") " AND "
+    PGSHAPE_NOT_EXTENSION_MEMBER("pg_collation", "c.oid");
+
 // Sequences that back identity columns are part of the column, not objects.
 inline constexpr std::string_view k_sequences =
     "SELECT format('CREATE SEQUENCE %I.%I AS %s INCREMENT BY %s MINVALUE %s MAXVALUE %s START WITH %s CACHE %s %s;', "
@@ -52,11 +62,26 @@ inline constexpr std::string_view k_sequence_owners =
 
 inline constexpr std::string_view k_tables =
     // A partition is written as PARTITION OF its parent: its columns are the parent's.
-    "SELECT CASE WHEN c.relispartition THEN format('CREATE TABLE %I.%I PARTITION OF %s %s;', n.nspname, c.relname, "
+    "SELECT CASE WHEN c.relispartition THEN format('CREATE %sTABLE %I.%I PARTITION OF %s%s %s%s;', "
+    "CASE c.relpersistence WHEN 'u' THEN 'UNLOGGED ' ELSE '' END, n.nspname, c.relname, "
     "(SELECT quote_ident(pn.nspname) || '.' || quote_ident(p.relname) FROM pg_inherits i "
     "JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace WHERE i.inhrelid = c.oid), "
-    "pg_get_expr(c.relpartbound, c.oid)) ELSE "
-    "format('CREATE %sTABLE %I.%I (%s)%s%s;', CASE c.relpersistence WHEN 'u' THEN 'UNLOGGED ' ELSE '' END, "
+    // The partition's own defaults and NOT NULL, where they differ from its parent's.
+    "(SELECT ' (' || string_agg(format('%I WITH OPTIONS%s%s', pa.attname, "
+    "CASE WHEN pg_get_expr(pd.adbin, pd.adrelid) IS DISTINCT FROM pg_get_expr(qd.adbin, qd.adrelid) "
+    "THEN ' DEFAULT ' || coalesce(pg_get_expr(pd.adbin, pd.adrelid), 'NULL') ELSE '' END, "
+    "CASE WHEN pa.attnotnull AND NOT qa.attnotnull THEN ' NOT NULL' ELSE '' END), ', ' ORDER BY pa.attnum) || ')' "
+    "FROM pg_inherits pi JOIN pg_attribute pa ON pa.attrelid = c.oid AND pa.attnum > 0 AND NOT pa.attisdropped "
+    "AND pa.attgenerated = '' "
+    "JOIN pg_attribute qa ON qa.attrelid = pi.inhparent AND qa.attname = pa.attname "
+    "LEFT JOIN pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum "
+    "LEFT JOIN pg_attrdef qd ON qd.adrelid = qa.attrelid AND qd.adnum = qa.attnum "
+    "WHERE pi.inhrelid = c.oid AND (pg_get_expr(pd.adbin, pd.adrelid) IS DISTINCT FROM pg_get_expr(qd.adbin, qd.adrelid) "
+    "OR (pa.attnotnull AND NOT qa.attnotnull))), "
+    "pg_get_expr(c.relpartbound, c.oid), "
+    "(SELECT ' WITH (' || string_agg(format('%s=%L', split_part(o, '=', 1), substr(o, strpos(o, '=') + 1)), ', ') "
+    "|| ')' FROM unnest(c.reloptions) o)) ELSE "
+    "format('CREATE %sTABLE %I.%I (%s)%s%s%s;', CASE c.relpersistence WHEN 'u' THEN 'UNLOGGED ' ELSE '' END, "
     "n.nspname, c.relname, coalesce(string_agg(format('%I %s%s%s%s%s', a.attname, "
     "format_type(a.atttypid, a.atttypmod), "
     "CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation THEN ' COLLATE ' || quote_ident(co.collname) ELSE '' END, "
@@ -72,7 +97,9 @@ inline constexpr std::string_view k_tables =
     "(SELECT ' INHERITS (' || string_agg(quote_ident(pn.nspname) || '.' || quote_ident(p.relname), ', ') || ')' "
     "FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace "
     "WHERE i.inhrelid = c.oid), "
-    "CASE WHEN c.relkind = 'p' THEN ' PARTITION BY ' || pg_get_partkeydef(c.oid) ELSE '' END) END "
+    "CASE WHEN c.relkind = 'p' THEN ' PARTITION BY ' || pg_get_partkeydef(c.oid) ELSE '' END, "
+    "(SELECT ' WITH (' || string_agg(format('%s=%L', split_part(o, '=', 1), substr(o, strpos(o, '=') + 1)), ', ') "
+    "|| ')' FROM unnest(c.reloptions) o)) END "
     "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
     "LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
     "LEFT JOIN pg_type ty ON ty.oid = a.atttypid LEFT JOIN pg_collation co ON co.oid = a.attcollation "
@@ -82,7 +109,7 @@ inline constexpr std::string_view k_tables =
     "LEFT JOIN pg_sequence sq ON sq.seqrelid = di.objid "
     "WHERE c.relkind IN ('r', 'p') AND " PGSHAPE_USER_SCHEMA("n") " AND "
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " "
-    "GROUP BY c.oid, c.relpersistence, c.relispartition, c.relpartbound, c.relkind, n.nspname, c.relname";
+    "GROUP BY c.oid, c.relpersistence, c.relispartition, c.relpartbound, c.relkind, c.reloptions, n.nspname, c.relname";
 
 inline constexpr std::string_view k_constraints =
     "SELECT format('ALTER TABLE %I.%I ADD CONSTRAINT %I %s;', n.nspname, c.relname, con.conname, "
@@ -121,6 +148,7 @@ inline constexpr std::string_view k_comments =
     "SELECT format('COMMENT ON %s IS %L;', CASE "
     "WHEN d.classoid = 'pg_namespace'::regclass THEN 'SCHEMA ' || quote_ident(ns.nspname) "
     "WHEN d.classoid = 'pg_type'::regclass THEN 'TYPE ' || quote_ident(tn.nspname) || '.' || quote_ident(t.typname) "
+    "WHEN d.classoid = 'pg_collation'::regclass THEN 'COLLATION ' || quote_ident(lnsp.nspname) || '.' || quote_ident(coll.collname) "
     "WHEN d.classoid = 'pg_constraint'::regclass THEN 'CONSTRAINT ' || quote_ident(con.conname) || ' ON ' "
     "|| quote_ident(cn.nspname) || '.' || quote_ident(cc.relname) "
     "WHEN d.objsubid > 0 THEN 'COLUMN ' || quote_ident(rn.nspname) || '.' || quote_ident(r.relname) || '.' "
@@ -134,6 +162,8 @@ inline constexpr std::string_view k_comments =
     "LEFT JOIN pg_namespace ns ON d.classoid = 'pg_namespace'::regclass AND ns.oid = d.objoid "
     "LEFT JOIN pg_type t ON d.classoid = 'pg_type'::regclass AND t.oid = d.objoid "
     "LEFT JOIN pg_namespace tn ON tn.oid = t.typnamespace "
+    "LEFT JOIN pg_collation coll ON d.classoid = 'pg_collation'::regclass AND coll.oid = d.objoid "
+    "LEFT JOIN pg_namespace lnsp ON lnsp.oid = coll.collnamespace "
     "LEFT JOIN pg_constraint con ON d.classoid = 'pg_constraint'::regclass AND con.oid = d.objoid "
     "LEFT JOIN pg_class cc ON cc.oid = con.conrelid LEFT JOIN pg_namespace cn ON cn.oid = cc.relnamespace "
     "LEFT JOIN pg_class r ON d.classoid = 'pg_class'::regclass AND r.oid = d.objoid "
@@ -143,6 +173,8 @@ inline constexpr std::string_view k_comments =
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_namespace", "ns.oid") ") "
     "OR (t.oid IS NOT NULL AND t.typtype = 'e' AND " PGSHAPE_USER_SCHEMA("tn") " AND "
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_type", "t.oid") ") "
+    "OR (coll.oid IS NOT NULL AND coll.collprovider IN ('c', 'i') AND " PGSHAPE_USER_SCHEMA("lnsp") " AND "
+    PGSHAPE_NOT_EXTENSION_MEMBER("pg_collation", "coll.oid") ") "
     "OR (con.oid IS NOT NULL AND cc.relkind IN ('r', 'p') AND " PGSHAPE_USER_SCHEMA("cn") " AND "
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "cc.oid") ") "
     "OR (r.oid IS NOT NULL AND r.relkind IN ('r', 'p', 'S', 'i', 'v', 'm') AND " PGSHAPE_USER_SCHEMA("rn") " AND "
@@ -231,8 +263,8 @@ inline constexpr std::string_view k_policies =
 #undef PGSHAPE_USER_SCHEMA
 #undef PGSHAPE_NOT_EXTENSION_MEMBER
 
-inline constexpr std::array<std::string_view, 15> k_all_queries = {
-    k_schemas, k_extensions, k_enums, k_sequences, k_sequence_owners, k_tables, k_constraints, k_indexes, k_views,
+inline constexpr std::array<std::string_view, 16> k_all_queries = {
+    k_schemas, k_extensions, k_enums, k_collations, k_sequences, k_sequence_owners, k_tables, k_constraints, k_indexes, k_views,
     k_comments,
     k_functions, k_triggers, k_routine_comments, k_table_properties, k_policies,
 };

@@ -19,6 +19,7 @@ enum class Kind {
     schema,
     extension,
     enum_type,
+    collation,
     sequence,
     table,
     column,

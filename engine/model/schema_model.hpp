@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/model/expr.hpp"
@@ -29,6 +30,24 @@ struct Extension {
     // Empty when the source did not say: then any installed version matches.
     std::string version;
     bool operator==(const Extension&) const = default;
+};
+
+// Storage parameters (WITH (...) on tables, partitions, indexes and
+// materialized views) as PostgreSQL keeps them in pg_class.reloptions:
+// name=value pairs, sorted by name, booleans spelled true/false.
+using StorageOptions = std::vector<std::pair<std::string, std::string>>;
+
+// CREATE COLLATION: provider ("libc", "icu"), locale or lc_collate/lc_ctype,
+// deterministic. `locale` is set for ICU and when lc_collate = lc_ctype.
+struct Collation {
+    QualifiedName name;
+    std::string provider = "libc";
+    std::string lc_collate;
+    std::string lc_ctype;
+    std::string icu_locale;  // provider icu: the ICU locale
+    bool deterministic = true;
+    Comment comment;
+    bool operator==(const Collation&) const = default;
 };
 
 struct EnumType {
@@ -119,7 +138,10 @@ struct Table {
     // alone is never a difference.
     std::vector<Column> columns;
     std::optional<PartitionKey> partition_by;   // a partitioned table
-    std::optional<PartitionBound> partition_of;  // a partition: its columns are the parent's
+    std::optional<PartitionBound> partition_of;  // a partition: its columns are the parent's, with its own
+                                                 // defaults and NOT NULL where it sets them
+    bool unlogged = false;
+    StorageOptions options;
     // ALTER TABLE ... ENABLE / FORCE ROW LEVEL SECURITY.
     bool row_security = false;
     bool force_row_security = false;
@@ -131,7 +153,15 @@ struct Table {
     bool operator==(const Table&) const = default;
 };
 
-enum class ConstraintType { primary_key, unique, foreign_key, check };
+enum class ConstraintType { primary_key, unique, foreign_key, check, exclude };
+
+// One element of an EXCLUDE constraint: a column or expression and the
+// operator (unqualified, as pg_get_constraintdef prints it) compared with.
+struct ExclusionElem {
+    IndexElem elem;
+    std::string op;
+    bool operator==(const ExclusionElem&) const = default;
+};
 
 // Foreign-key actions and match types, as pg_constraint spells them.
 enum class FkAction { no_action, restrict, cascade, set_null, set_default };
@@ -162,6 +192,10 @@ struct Constraint {
     // Checks.
     std::optional<Expr> check;
     bool no_inherit = false;
+    // EXCLUDE USING method (elem WITH op, ...) [WHERE (where)].
+    std::string method;
+    std::vector<ExclusionElem> exclusions;
+    std::optional<Expr> where;
     Comment comment;
     ConstraintKey key() const { return {table, name}; }
     bool operator==(const Constraint&) const = default;
@@ -176,6 +210,7 @@ struct Index {
     std::vector<IndexElem> elems;
     std::vector<std::string> include;
     std::optional<Expr> where;
+    StorageOptions options;
     Comment comment;
     bool operator==(const Index&) const = default;
 };
@@ -186,6 +221,7 @@ struct SchemaModel {
     std::map<std::string, Schema> schemas;
     std::map<std::string, Extension> extensions;
     std::map<QualifiedName, EnumType> enums;
+    std::map<QualifiedName, Collation> collations;
     std::map<QualifiedName, Sequence> sequences;
     std::map<QualifiedName, Table> tables;
     std::map<ConstraintKey, Constraint> constraints;

@@ -1,5 +1,6 @@
 #include "engine/plan/ddl.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include <fmt/format.h>
@@ -40,6 +41,14 @@ std::string index_elem(const model::IndexElem& elem) {
     if (desc) out += " DESC";
     if (elem.nulls_first != desc) out += elem.nulls_first ? " NULLS FIRST" : " NULLS LAST";
     return out;
+}
+
+// An option value as SQL: bare when it is a word or a number, else quoted.
+std::string option_value(const std::string& value) {
+    const bool bare = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
+    });
+    return bare ? value : model::quote_literal(value);
 }
 
 } // namespace
@@ -83,6 +92,14 @@ std::string constraint_definition(const model::Constraint& c) {
         out = "CHECK (" + (c.check ? c.check->sql : std::string("true")) + ")";
         if (c.no_inherit) out += " NO INHERIT";
         break;
+    case model::ConstraintType::exclude:
+        out = "EXCLUDE USING " + quote_ident(c.method) + " (";
+        for (std::size_t i = 0; i < c.exclusions.size(); ++i)
+            out += (i ? ", " : "") + index_elem(c.exclusions[i].elem) + " WITH " + c.exclusions[i].op;
+        out += ")";
+        if (!c.include.empty()) out += " INCLUDE (" + ident_list(c.include) + ")";
+        if (c.where) out += " WHERE (" + c.where->sql + ")";
+        break;
     }
     if (c.deferrable) out += " DEFERRABLE";
     if (c.initially_deferred) out += " INITIALLY DEFERRED";
@@ -91,7 +108,7 @@ std::string constraint_definition(const model::Constraint& c) {
 }
 
 std::string create_table(const model::Table& table, const std::vector<const model::Constraint*>& constraints) {
-    std::string out = "CREATE TABLE " + quote_name(table.name) + " (";
+    std::string out = (table.unlogged ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ") + quote_name(table.name) + " (";
     bool first = true;
     for (const auto& c : table.columns) {
         out += first ? "\n    " : ",\n    ";
@@ -105,7 +122,7 @@ std::string create_table(const model::Table& table, const std::vector<const mode
     }
     out += "\n)";
     if (table.partition_by) out += " PARTITION BY " + partition_key(*table.partition_by);
-    return out;
+    return out + with_options(table.options);
 }
 
 std::string partition_key(const model::PartitionKey& key) {
@@ -122,9 +139,52 @@ std::string partition_key(const model::PartitionKey& key) {
     return out + ")";
 }
 
-std::string create_partition(const model::Table& t) {
-    return "CREATE TABLE " + quote_name(t.name) + " PARTITION OF " + quote_name(t.partition_of->parent) + " " +
-           t.partition_of->sql;
+std::string create_partition(const model::Table& t, const model::Table* parent) {
+    std::string own;
+    for (const auto& c : t.columns) {
+        const auto* p = parent ? parent->find_column(c.name) : nullptr;
+        if (!p || c.generated) continue;
+        std::string options;
+        if (!(c.default_value == p->default_value))
+            options += " DEFAULT " + (c.default_value ? c.default_value->sql : std::string("NULL"));
+        if (c.not_null && !p->not_null) options += " NOT NULL";
+        if (!options.empty()) own += (own.empty() ? " (" : ", ") + quote_ident(c.name) + " WITH OPTIONS" + options;
+    }
+    if (!own.empty()) own += ")";
+    return (t.unlogged ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ") + quote_name(t.name) + " PARTITION OF " +
+           quote_name(t.partition_of->parent) + own + " " + t.partition_of->sql + with_options(t.options);
+}
+
+std::string with_options(const model::StorageOptions& options) {
+    std::string out;
+    for (const auto& [name, value] : options)
+        out += (out.empty() ? " WITH (" : ", ") + name + "=" + option_value(value);
+    return out.empty() ? out : out + ")";
+}
+
+std::vector<std::string> alter_options(const std::string& target, const model::StorageOptions& from,
+                                       const model::StorageOptions& to) {
+    std::string set, reset;
+    for (const auto& [name, value] : to) {
+        auto it = std::find_if(from.begin(), from.end(), [&](const auto& o) { return o.first == name; });
+        if (it == from.end() || it->second != value) set += (set.empty() ? "" : ", ") + name + "=" + option_value(value);
+    }
+    for (const auto& [name, value] : from)
+        if (std::none_of(to.begin(), to.end(), [&](const auto& o) { return o.first == name; }))
+            reset += (reset.empty() ? "" : ", ") + name;
+    std::vector<std::string> out;
+    if (!reset.empty()) out.push_back("ALTER " + target + " RESET (" + reset + ")");
+    if (!set.empty()) out.push_back("ALTER " + target + " SET (" + set + ")");
+    return out;
+}
+
+std::string create_collation(const model::Collation& c) {
+    std::string out = "CREATE COLLATION " + quote_name(c.name) + " (provider = " + c.provider;
+    if (c.provider == "icu") out += ", locale = " + model::quote_literal(c.icu_locale);
+    else if (c.lc_collate == c.lc_ctype) out += ", locale = " + model::quote_literal(c.lc_collate);
+    else out += ", lc_collate = " + model::quote_literal(c.lc_collate) + ", lc_ctype = " + model::quote_literal(c.lc_ctype);
+    if (!c.deterministic) out += ", deterministic = false";
+    return out + ")";
 }
 
 std::string create_index(const model::Index& index) {
@@ -139,6 +199,7 @@ std::string create_index(const model::Index& index) {
     out += ")";
     if (!index.include.empty()) out += " INCLUDE (" + ident_list(index.include) + ")";
     if (index.nulls_not_distinct) out += " NULLS NOT DISTINCT";
+    out += with_options(index.options);
     if (index.where) out += " WHERE " + index.where->sql;
     return out;
 }

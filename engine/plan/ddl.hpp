@@ -17,7 +17,15 @@ std::string create_table(const model::Table& table, const std::vector<const mode
 std::string create_index(const model::Index& index);
 // PARTITION BY RANGE (a, (expr)) / CREATE TABLE c PARTITION OF p FOR VALUES ...
 std::string partition_key(const model::PartitionKey& key);
-std::string create_partition(const model::Table& partition);
+// The partition's own defaults and NOT NULL, where they differ from `parent`'s
+// columns, go inside PARTITION OF parent (c WITH OPTIONS ...).
+std::string create_partition(const model::Table& partition, const model::Table* parent);
+// WITH (name=value, ...), empty for no options; SET (...) / RESET (...)
+// turning `from` into `to` for ALTER TABLE|INDEX|MATERIALIZED VIEW target.
+std::string with_options(const model::StorageOptions& options);
+std::vector<std::string> alter_options(const std::string& target, const model::StorageOptions& from,
+                                       const model::StorageOptions& to);
+std::string create_collation(const model::Collation& collation);
 std::string create_sequence(const model::Sequence& sequence);  // without OWNED BY
 // INCREMENT BY ... MINVALUE ... MAXVALUE ... START WITH ... CACHE ... [NO] CYCLE,
 // each prefixed with `prefix` ("" for CREATE/ALTER SEQUENCE, "SET " for identity columns).

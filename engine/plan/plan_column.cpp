@@ -108,6 +108,31 @@ std::string alter_summary(const model::QualifiedName& table, const model::Column
     return out;
 }
 
+// A default or NOT NULL set on a partitioned table reaches every partition
+// (PostgreSQL recurses): after such a statement, each partition of `m` that
+// sets its own value for `parent_column` gets it back.
+std::vector<std::string> partition_values(PlanContext& ctx, const model::SchemaModel& m, const model::QualifiedName& table,
+                                          const model::Column& parent_column, bool default_set, bool not_null_set) {
+    std::vector<std::string> out;
+    const auto& other = &m == &ctx.from ? ctx.to : ctx.from;
+    for (const auto* p : ctx.partitions_of(m, table)) {
+        // Only partitions that exist on both sides: a new one is created with its values.
+        auto there = other.tables.find(p->name);
+        if (there == other.tables.end() || !(there->second.partition_of == p->partition_of)) continue;
+        const auto* c = p->find_column(parent_column.name);
+        if (!c) continue;
+        const std::string alter = "ALTER TABLE " + quote_name(p->name) + " ALTER COLUMN " + quote_ident(c->name);
+        if (default_set && !(c->default_value == parent_column.default_value))
+            out.push_back(alter + (c->default_value ? " SET DEFAULT " + c->default_value->sql : " DROP DEFAULT"));
+        if (not_null_set && c->not_null && !parent_column.not_null) out.push_back(alter + " SET NOT NULL");
+    }
+    return out;
+}
+
+void append(std::vector<std::string>& to, std::vector<std::string> more) {
+    for (auto& s : more) to.push_back(std::move(s));
+}
+
 // Adding a column whose value must be computed for every existing row.
 bool add_rewrites(const model::Column& c) {
     if (c.generated || c.identity != model::Identity::none) return true;
@@ -127,6 +152,8 @@ void add_column_step(PlanContext& ctx, const model::ObjectKey& key, const model:
     if (c.statistics != -1) create.push_back(ddl::column_statistics(table, c));
     if (c.comment) create.push_back(ddl::comment_on(column_target(table, c.name), c.comment));
     const Hazard lost{HazardKind::data_loss, "dropping column " + name + " discards its values"};
+    // ADD COLUMN on a partitioned table gives every partition the parent's default.
+    append(create, partition_values(ctx, as_down ? ctx.from : ctx.to, table, c, true, true));
     if (!as_down) {
         step.up = create;
         step.down = {drop};
@@ -140,12 +167,45 @@ void add_column_step(PlanContext& ctx, const model::ObjectKey& key, const model:
     }
 }
 
+// A partition's own default or NOT NULL changed while its parent's stayed:
+// set on the partition alone. Where the parent's changed, the parent's step
+// sets the partition's value after its own (partition_values).
+void plan_partition_column(PlanContext& ctx, const diff::ColumnChange& change, const model::ObjectKey& key) {
+    const auto& a = *change.from;
+    const auto& b = *change.to;
+    const auto& partition = ctx.to.tables.at(change.table);
+    const auto parent_from = ctx.from.tables.find(partition.partition_of->parent);
+    const auto parent_to = ctx.to.tables.find(partition.partition_of->parent);
+    if (parent_from == ctx.from.tables.end() || parent_to == ctx.to.tables.end()) return;
+    const auto* pa = parent_from->second.find_column(a.name);
+    const auto* pb = parent_to->second.find_column(b.name);
+    if (!pa || !pb) return;
+    const bool parent_default_set = !(pa->default_value == pb->default_value) || pa->type != pb->type;
+    const bool parent_not_null_set = pa->not_null != pb->not_null;
+    // Type, identity and generation are the parent's: only these two differ here.
+    model::Column from = b, to = b;
+    from.default_value = a.default_value;
+    from.not_null = a.not_null;
+    if (parent_default_set) from.default_value = to.default_value;
+    if (parent_not_null_set) from.not_null = to.not_null;
+    if (from.default_value == to.default_value && from.not_null == to.not_null) return;
+    auto& step = ctx.add(Phase::alter_column, key, ChangeSymbol::alter, alter_summary(change.table, from, to));
+    step.down_summary = alter_summary(change.table, to, from);
+    step.rank = 1;  // after the parents' columns
+    step.up = alter_statements(change.table, from, to);
+    step.down = alter_statements(change.table, to, from);
+    step.hazards = alter_hazards(change.table, from, to);
+    step.down_hazards = alter_hazards(change.table, to, from);
+}
+
 } // namespace
 
 void plan_change(PlanContext& ctx, const diff::ColumnChange& change) {
     if (ctx.rebuilt_relations.count(change.table)) return;  // the table is re-created as it should be
     const auto& c = change.to ? *change.to : *change.from;
     const model::ObjectKey key{model::Kind::column, change.table.schema, c.name, change.table.name};
+    if (auto t = ctx.to.tables.find(change.table); t != ctx.to.tables.end() && t->second.partition_of)
+        return plan_partition_column(ctx, change, key);
     if (change.op == ChangeOp::create) {
         add_column_step(ctx, key, change.table, c, Phase::alter_column, ChangeSymbol::create, false);
         return;
@@ -200,6 +260,10 @@ void plan_change(PlanContext& ctx, const diff::ColumnChange& change) {
             step.down = alter_statements(change.table, b, a);
             step.down_hazards = alter_hazards(change.table, b, a);
         }
+        const bool default_set = !(a.default_value == b.default_value) || a.type != b.type;
+        const bool not_null_set = a.not_null != b.not_null;
+        append(step.up, partition_values(ctx, ctx.to, change.table, b, default_set, not_null_set));
+        append(step.down, partition_values(ctx, ctx.from, change.table, a, default_set, not_null_set));
     }
     plan_comment(ctx, key, column_target(change.table, c.name), a.comment, b.comment);
 }

@@ -20,6 +20,7 @@ std::string summary(const model::Constraint& c) {
     const char* what = c.type == ConstraintType::primary_key ? "primary key"
                        : c.type == ConstraintType::unique    ? "unique"
                        : c.type == ConstraintType::check     ? "check"
+                       : c.type == ConstraintType::exclude   ? "exclusion constraint"
                                                              : "foreign key";
     return std::string(what) + " " + model::quote_ident(c.name) + " on " + model::quote_name(c.table);
 }
@@ -30,8 +31,51 @@ std::vector<std::string> add_statements(const model::Constraint& c) {
     return out;
 }
 
+// A unique index of `from` that the new key `c` can take over as it is
+// (ADD CONSTRAINT ... USING INDEX), because `to` no longer has it.
+const model::Index* adoptable_index(PlanContext& ctx, const model::Constraint& c) {
+    if (c.type != ConstraintType::primary_key && c.type != ConstraintType::unique) return nullptr;
+    for (const auto* i : ctx.indexes_of(ctx.from, c.table)) {
+        if (ctx.to.indexes.count(i->name) || ctx.adopted_indexes.count(i->name)) continue;
+        if (!i->unique || i->method != "btree" || i->where || !i->options.empty() || i->include != c.include ||
+            i->nulls_not_distinct != c.nulls_not_distinct || i->elems.size() != c.columns.size())
+            continue;
+        bool plain = true;
+        for (std::size_t k = 0; k < i->elems.size() && plain; ++k) {
+            const auto& e = i->elems[k];
+            plain = !e.expr && e.column == c.columns[k] && e.collation.empty() && e.opclass.empty() &&
+                    e.order == model::SortOrder::asc && !e.nulls_first;
+        }
+        if (plain) return i;
+    }
+    return nullptr;
+}
+
+// The index becomes the key's (PostgreSQL renames it to the key's name):
+// no new index is built. Going down, the key goes and the index comes back.
+void adopt_step(PlanContext& ctx, const model::Constraint& c, const model::Index& index) {
+    ctx.adopted_indexes.insert(index.name);
+    auto& step = ctx.add(Phase::add_constraint, key_of(c), ChangeSymbol::create,
+                         summary(c) + " using index " + model::quote_name(index.name));
+    std::string add = "ALTER TABLE " + model::quote_name(c.table) + " ADD CONSTRAINT " + model::quote_ident(c.name) +
+                      (c.type == ConstraintType::primary_key ? " PRIMARY KEY" : " UNIQUE") + " USING INDEX " +
+                      model::quote_ident(index.name.name);
+    if (c.deferrable) add += " DEFERRABLE";
+    if (c.initially_deferred) add += " INITIALLY DEFERRED";
+    // A comment on the index would stay on the constraint's index, which
+    // the model does not hold: it goes.
+    if (index.comment) step.up.push_back(ddl::comment_on("INDEX " + model::quote_name(index.name), std::nullopt));
+    step.up.push_back(add);
+    if (c.comment) step.up.push_back(ddl::comment_on(ddl::constraint_target(c), c.comment));
+    step.down = {ddl::drop_constraint(c), ddl::create_index(index)};
+    if (index.comment) step.down.push_back(ddl::comment_on("INDEX " + model::quote_name(index.name), index.comment));
+    step.down_hazards.push_back({HazardKind::blocking_lock, "re-creating index " + model::quote_name(index.name) +
+                                                                 " blocks writes to " + model::quote_name(c.table)});
+}
+
 void add_step(PlanContext& ctx, const model::Constraint& c) {
     if (is_inline(c) && ctx.table_created(c.table)) return;
+    if (const auto* index = adoptable_index(ctx, c); index && !ctx.table_created(c.table)) return adopt_step(ctx, c, *index);
     auto& step = ctx.add(is_fk(c) ? Phase::add_foreign_key : Phase::add_constraint, key_of(c), ChangeSymbol::create,
                          summary(c));
     step.up = add_statements(c);
@@ -39,6 +83,7 @@ void add_step(PlanContext& ctx, const model::Constraint& c) {
     if (!ctx.table_created(c.table) && c.valid) {
         const char* why = c.type == ConstraintType::check         ? "validating the check scans the table under lock"
                           : c.type == ConstraintType::foreign_key ? "validating the foreign key scans the table under lock"
+                          : c.type == ConstraintType::exclude     ? "building the exclusion constraint's index blocks writes to the table"
                                                                   : "building the key's index blocks writes to the table";
         step.hazards.push_back({HazardKind::blocking_lock, model::quote_name(c.table) + ": " + why});
     }

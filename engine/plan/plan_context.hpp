@@ -31,6 +31,9 @@ struct PlanContext {
     // columns, keys and checks) come and go with them, not as steps of
     // their own.
     std::set<model::QualifiedName> rebuilt_relations;
+    // Indexes of `from` that a new primary key or unique constraint takes
+    // over (ADD CONSTRAINT ... USING INDEX): not dropped on their own.
+    std::set<model::QualifiedName> adopted_indexes;
 
     Step& add(Phase phase, model::ObjectKey key, ChangeSymbol symbol, std::string summary) {
         Step step;
@@ -69,6 +72,17 @@ struct PlanContext {
         }
         return true;
     }
+    // A partitioned table's partitions in `m`, built once per model.
+    std::vector<const model::Table*> partitions_of(const model::SchemaModel& m, const model::QualifiedName& table) {
+        auto& by_parent = &m == &from ? m_from_partitions : m_to_partitions;
+        if (!by_parent) {
+            by_parent.emplace();
+            for (const auto& [name, t] : m.tables)
+                if (t.partition_of) (*by_parent)[t.partition_of->parent].push_back(&t);
+        }
+        auto it = by_parent->find(table);
+        return it == by_parent->end() ? std::vector<const model::Table*>{} : it->second;
+    }
     bool table_created(const model::QualifiedName& t) const { return !from.tables.count(t) && to.tables.count(t); }
     bool table_dropped(const model::QualifiedName& t) const { return from.tables.count(t) && !to.tables.count(t); }
 
@@ -76,12 +90,15 @@ private:
     using IndexesByTable = std::map<model::QualifiedName, std::vector<const model::Index*>>;
     std::optional<IndexesByTable> m_from_indexes, m_to_indexes;
     std::optional<std::set<model::QualifiedName>> m_from_referenced, m_to_referenced;
+    using PartitionsByParent = std::map<model::QualifiedName, std::vector<const model::Table*>>;
+    std::optional<PartitionsByParent> m_from_partitions, m_to_partitions;
 };
 
 // One planner per object kind (engine/plan/plan_<kind>.cpp).
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Schema>& change);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Extension>& change);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::EnumType>& change);
+void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Collation>& change);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Sequence>& change);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& change);
 void plan_change(PlanContext& ctx, const diff::ColumnChange& change);

@@ -25,6 +25,7 @@ void create_step(PlanContext& ctx, const model::Index& i) {
 
 void drop_step(PlanContext& ctx, const model::Index& i) {
     if (ctx.table_dropped(i.table)) return;  // goes with the table, comes back in its down step
+    if (ctx.adopted_indexes.count(i.name)) return;  // becomes a constraint's index (plan_constraint.cpp)
     auto& step = ctx.add(Phase::drop_index, key_of(i), ChangeSymbol::drop,
                          "index " + quote_name(i.name) + " on " + quote_name(i.table));
     step.up = {"DROP INDEX " + quote_name(i.name)};
@@ -46,7 +47,16 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Index>& chang
     model::Index a = *change.from, b = *change.to;
     a.comment.reset();
     b.comment.reset();
-    if (a == b) {
+    model::Index same_options = a;
+    same_options.options = b.options;
+    if (same_options == b) {
+        if (a.options != b.options) {
+            // Only storage parameters: changed in place; they apply to pages written later.
+            auto& step = ctx.add(Phase::create_index, key_of(b), ChangeSymbol::alter,
+                                 "index " + quote_name(b.name) + ": storage parameters");
+            step.up = ddl::alter_options(target(b), a.options, b.options);
+            step.down = ddl::alter_options(target(b), b.options, a.options);
+        }
         plan_comment(ctx, key_of(*change.to), target(*change.to), change.from->comment, change.to->comment);
         return;
     }

@@ -27,7 +27,8 @@ std::vector<std::string> create_statements(const model::SchemaModel& m, const mo
     const auto constraints = inline_constraints(m, table.name);
     std::vector<std::string> out;
     if (table.partition_of) {
-        out.push_back(ddl::create_partition(table));
+        auto parent = m.tables.find(table.partition_of->parent);
+        out.push_back(ddl::create_partition(table, parent == m.tables.end() ? nullptr : &parent->second));
         for (const auto* c : constraints) out.push_back(ddl::add_constraint(*c));
     } else {
         out.push_back(ddl::create_table(table, constraints));
@@ -146,6 +147,33 @@ void recreate(PlanContext& ctx, const model::Table& a, const model::Table& b) {
     }
 }
 
+// SET LOGGED/UNLOGGED rewrites the table; storage parameters only change
+// how later writes and vacuums work.
+void plan_storage(PlanContext& ctx, const model::Table& a, const model::Table& b) {
+    const std::string table = "TABLE " + quote_name(b.name);
+    if (a.unlogged != b.unlogged) {
+        auto set = [&](bool unlogged) { return "ALTER " + table + (unlogged ? " SET UNLOGGED" : " SET LOGGED"); };
+        auto& step = ctx.add(Phase::alter_column, key_of(b), ChangeSymbol::alter,
+                             "table " + quote_name(b.name) + (b.unlogged ? ": unlogged" : ": logged"));
+        step.down_summary = "table " + quote_name(b.name) + (a.unlogged ? ": unlogged" : ": logged");
+        step.up = {set(b.unlogged)};
+        step.down = {set(a.unlogged)};
+        const Hazard rewrite{HazardKind::table_rewrite,
+                             "SET LOGGED/UNLOGGED rewrites " + quote_name(b.name) + " under an ACCESS EXCLUSIVE lock"};
+        step.hazards.push_back(rewrite);
+        step.down_hazards.push_back(rewrite);
+        if (b.unlogged)
+            step.hazards.push_back({HazardKind::data_loss, quote_name(b.name) +
+                                                               " becomes unlogged: its rows are emptied after a crash and not replicated"});
+    }
+    if (a.options != b.options) {
+        auto& step = ctx.add(Phase::alter_column, key_of(b), ChangeSymbol::alter,
+                             "table " + quote_name(b.name) + ": storage parameters");
+        step.up = ddl::alter_options(table, a.options, b.options);
+        step.down = ddl::alter_options(table, b.options, a.options);
+    }
+}
+
 } // namespace
 
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& change) {
@@ -179,6 +207,7 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& chang
             step.hazards.push_back({HazardKind::blocking_lock, "ATTACH PARTITION scans " + quote_name(b.name)});
         }
     }
+    plan_storage(ctx, a, b);
     plan_comment(ctx, key_of(b), "TABLE " + quote_name(b.name), a.comment, b.comment);
 }
 

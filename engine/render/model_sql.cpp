@@ -28,6 +28,10 @@ std::string model_sql(const model::SchemaModel& m) {
         emit(ddl::create_enum(t));
         if (t.comment) emit(ddl::comment_on("TYPE " + quote_name(name), t.comment));
     }
+    for (const auto& [name, c] : m.collations) {
+        emit(ddl::create_collation(c));
+        if (c.comment) emit(ddl::comment_on("COLLATION " + quote_name(name), c.comment));
+    }
     for (const auto& [name, s] : m.sequences) {
         emit(ddl::create_sequence(s));
         if (s.comment) emit(ddl::comment_on("SEQUENCE " + quote_name(name), s.comment));
@@ -52,7 +56,12 @@ std::string model_sql(const model::SchemaModel& m) {
     std::stable_sort(tables.begin(), tables.end(), [&](auto* a, auto* b) { return depth(*a) < depth(*b); });
     for (const auto* t : tables) {
         out += "\n";
-        emit(t->partition_of ? ddl::create_partition(*t) : ddl::create_table(*t, {}));
+        if (t->partition_of) {
+            auto parent = m.tables.find(t->partition_of->parent);
+            emit(ddl::create_partition(*t, parent == m.tables.end() ? nullptr : &parent->second));
+        } else {
+            emit(ddl::create_table(*t, {}));
+        }
         for (const auto& c : ddl::table_comments(*t)) emit(c);
         for (const auto& stmt : ddl::row_security_statements(*t)) emit(stmt);
     }

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "parser/canonical_expr.hpp"
@@ -12,6 +14,39 @@ model::Column& column_of(StatementContext& ctx, model::Table& table, const char*
     ctx.fail(-1, fmt::format("column {} of table {} is not defined", name, model::display(table.name)));
 }
 
+// SET (name = value, ...) adds or replaces; RESET (name, ...) removes.
+void set_options(StatementContext& ctx, model::StorageOptions& options, const PgQuery__AlterTableCmd* cmd, bool reset) {
+    const auto* list = cmd->def->list;
+    if (reset) {
+        for (std::size_t i = 0; i < list->n_items; ++i) {
+            const std::string name = list->items[i]->def_elem->defname;
+            std::erase_if(options, [&](const auto& o) { return o.first == name; });
+        }
+        return;
+    }
+    for (auto& [name, value] : read_storage_options(ctx, list->items, list->n_items, OptionNamespaces::refuse)) {
+        std::erase_if(options, [&](const auto& o) { return o.first == name; });
+        options.emplace_back(name, value);
+    }
+    std::sort(options.begin(), options.end());
+}
+
+// ALTER INDEX i SET|RESET (...): once every index is read.
+void transform_alter_index(StatementContext& ctx, PgQuery__AlterTableStmt* stmt) {
+    const model::QualifiedName name = ctx.builder.name_of(stmt->relation);
+    ctx.builder.defer(ctx.at(stmt->relation->location), [ctx, stmt, name]() mutable {
+        auto it = ctx.builder.model.indexes.find(name);
+        if (it == ctx.builder.model.indexes.end())
+            ctx.fail(stmt->relation->location, fmt::format("index {} is not defined", model::display(name)));
+        for (std::size_t i = 0; i < stmt->n_cmds; ++i) {
+            const auto* cmd = stmt->cmds[i]->alter_table_cmd;
+            if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions) set_options(ctx, it->second.options, cmd, false);
+            else if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions) set_options(ctx, it->second.options, cmd, true);
+            else ctx.fail(-1, "only ALTER INDEX ... SET (...) and RESET (...) are supported in schema files");
+        }
+    });
+}
+
 } // namespace
 
 // ALTER TABLE in a schema file describes the desired state: the subcommands
@@ -23,8 +58,12 @@ void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt,
     for (std::size_t i = 0; i < stmt->n_cmds; ++i)
         owner_only = owner_only && stmt->cmds[i]->alter_table_cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner;
     if (owner_only) return;
+    if (stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX) {
+        if (part == AlterTablePart::constraints) transform_alter_index(ctx, stmt);
+        return;
+    }
     if (stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
-        ctx.fail(-1, "only ALTER TABLE is supported here");
+        ctx.fail(-1, "only ALTER TABLE and ALTER INDEX ... SET|RESET (...) are supported here");
     auto& table = ctx.builder.table(ctx.builder.name_of(stmt->relation), ctx.at(stmt->relation->location));
     for (std::size_t i = 0; i < stmt->n_cmds; ++i) {
         auto* cmd = stmt->cmds[i]->alter_table_cmd;
@@ -53,6 +92,17 @@ void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt,
         case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
             column_of(ctx, table, cmd->name).not_null = false;
             break;
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions:
+            if (table.partition_by) ctx.fail(-1, "a partitioned table has no storage parameters: set them on each partition");
+            set_options(ctx, table.options, cmd, cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions);
+            break;
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_SetLogged:
+            table.unlogged = false;
+            break;
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_SetUnLogged:
+            table.unlogged = true;
+            break;
         case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrig:
             set_trigger_firing_later(ctx, table.name, cmd->name, model::TriggerFiring::enabled);
             break;
@@ -69,7 +119,7 @@ void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt,
             if (apply_table_property(ctx, table, cmd)) break;
             ctx.fail(-1, "this ALTER TABLE subcommand is not supported in schema files",
                      "supported: ADD CONSTRAINT, ADD COLUMN, ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL, "
-                     "ENABLE [REPLICA | ALWAYS] / DISABLE TRIGGER name, ENABLE/DISABLE/[NO] FORCE ROW LEVEL SECURITY, "
+                     "SET (...), RESET (...), SET LOGGED/UNLOGGED, ENABLE [REPLICA | ALWAYS] / DISABLE TRIGGER name, ENABLE/DISABLE/[NO] FORCE ROW LEVEL SECURITY, "
                      "REPLICA IDENTITY, CLUSTER ON, SET WITHOUT CLUSTER, ALTER COLUMN SET STATISTICS");
         }
     }

@@ -105,9 +105,17 @@ void transform_comment(StatementContext& ctx, PgQuery__CommentStmt* stmt) {
         it->second.comment = text;
         return;
     }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION: {
+        const auto names = name_list(object->list->items, object->list->n_items);
+        const model::QualifiedName name{names.size() > 1 ? names[names.size() - 2] : "public", names.back()};
+        auto it = m.collations.find(name);
+        if (it == m.collations.end()) missing("collation " + model::display(name));
+        it->second.comment = text;
+        return;
+    }
     default:
         ctx.fail(-1, "COMMENT ON this kind of object is not supported",
-                 "supported: SCHEMA, TYPE, TABLE, COLUMN, SEQUENCE, INDEX, CONSTRAINT ... ON table, FUNCTION, PROCEDURE, "
+                 "supported: SCHEMA, TYPE, COLLATION, TABLE, COLUMN, SEQUENCE, INDEX, CONSTRAINT ... ON table, FUNCTION, PROCEDURE, "
                  "TRIGGER ... ON table, POLICY ... ON table");
     }
 }

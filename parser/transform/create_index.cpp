@@ -18,6 +18,27 @@ std::string elem_name(const PgQuery__IndexElem* elem) {
 
 } // namespace
 
+model::IndexElem index_elem(StatementContext& ctx, const model::Table& table, const PgQuery__IndexElem* elem,
+                            std::string& name) {
+    model::IndexElem out;
+    if (elem->name && *elem->name) {
+        out.column = elem->name;
+        if (!table.find_column(out.column))
+            ctx.fail(-1, fmt::format("column {} of table {} is not defined", out.column, model::display(table.name)));
+    } else {
+        out.expr = make_expr(ctx.tree, elem->expr, {&table.columns, nullptr});
+    }
+    name = elem_name(elem);
+    if (elem->n_collation) out.collation = name_list(elem->collation, elem->n_collation).back();
+    if (elem->n_opclass) out.opclass = name_list(elem->opclass, elem->n_opclass).back();
+    if (elem->n_opclassopts) ctx.fail(-1, "operator class options are not supported yet");
+    out.order = elem->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC ? model::SortOrder::desc : model::SortOrder::asc;
+    if (elem->nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST) out.nulls_first = true;
+    else if (elem->nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST) out.nulls_first = false;
+    else out.nulls_first = out.order == model::SortOrder::desc;
+    return out;
+}
+
 void transform_create_index(StatementContext& ctx, PgQuery__IndexStmt* stmt) {
     model::Table view_columns;  // a materialized view's, when the index is on one
     const auto& table = indexed_relation(ctx, stmt->relation, view_columns);
@@ -26,28 +47,10 @@ void transform_create_index(StatementContext& ctx, PgQuery__IndexStmt* stmt) {
     index.unique = stmt->unique;
     index.nulls_not_distinct = stmt->nulls_not_distinct;
     index.method = stmt->access_method && *stmt->access_method ? stmt->access_method : "btree";
-    if (stmt->n_options) ctx.fail(-1, "index storage parameters (WITH ...) are not supported yet");
+    index.options = read_storage_options(ctx, stmt->options, stmt->n_options, OptionNamespaces::refuse);
     std::vector<std::string> name_parts;
-    for (std::size_t i = 0; i < stmt->n_index_params; ++i) {
-        auto* elem = stmt->index_params[i]->index_elem;
-        model::IndexElem out;
-        if (elem->name && *elem->name) {
-            out.column = elem->name;
-            if (!table.find_column(out.column))
-                ctx.fail(-1, fmt::format("column {} of table {} is not defined", out.column, model::display(table.name)));
-        } else {
-            out.expr = make_expr(ctx.tree, elem->expr, {&table.columns, nullptr});
-        }
-        name_parts.push_back(elem_name(elem));
-        if (elem->n_collation) out.collation = name_list(elem->collation, elem->n_collation).back();
-        if (elem->n_opclass) out.opclass = name_list(elem->opclass, elem->n_opclass).back();
-        if (elem->n_opclassopts) ctx.fail(-1, "operator class options are not supported yet");
-        out.order = elem->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC ? model::SortOrder::desc : model::SortOrder::asc;
-        if (elem->nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST) out.nulls_first = true;
-        else if (elem->nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST) out.nulls_first = false;
-        else out.nulls_first = out.order == model::SortOrder::desc;
-        index.elems.push_back(std::move(out));
-    }
+    for (std::size_t i = 0; i < stmt->n_index_params; ++i)
+        index.elems.push_back(index_elem(ctx, table, stmt->index_params[i]->index_elem, name_parts.emplace_back()));
     for (std::size_t i = 0; i < stmt->n_index_including_params; ++i)
         index.include.emplace_back(stmt->index_including_params[i]->index_elem->name);
     if (stmt->where_clause) index.where = make_expr(ctx.tree, stmt->where_clause, {&table.columns, nullptr});

@@ -8,24 +8,30 @@ void transform_create_table(StatementContext& ctx, PgQuery__CreateStmt* stmt) {
     if (stmt->of_typename) ctx.fail(-1, "typed tables (CREATE TABLE ... OF type) are not supported yet");
     if (stmt->n_inh_relations && !stmt->partbound)
         ctx.fail(-1, "table inheritance (INHERITS) is not supported; partitioning (PARTITION BY / PARTITION OF) is");
-    if (stmt->relation->relpersistence && std::string_view(stmt->relation->relpersistence) != "p")
-        ctx.fail(stmt->relation->location, "UNLOGGED and TEMPORARY tables are not supported yet");
-    if (stmt->n_options) ctx.fail(-1, "table storage parameters (WITH ...) are not supported yet");
+    const std::string_view persistence = stmt->relation->relpersistence ? stmt->relation->relpersistence : "p";
+    if (persistence == "t") ctx.fail(stmt->relation->location, "TEMPORARY tables are not supported in schema files");
+    if (stmt->tablespacename && *stmt->tablespacename)
+        ctx.fail(-1, "tablespaces are not managed by pgshape: leave out TABLESPACE");
+    if (stmt->access_method && *stmt->access_method && std::string_view(stmt->access_method) != "heap")
+        ctx.fail(-1, "table access methods other than heap are not supported");
     model::Table table;
     table.name = ctx.builder.name_of(stmt->relation);
+    table.unlogged = persistence == "u";
+    table.options = read_storage_options(ctx, stmt->options, stmt->n_options, OptionNamespaces::refuse);
+    if (stmt->partspec && !table.options.empty())
+        ctx.fail(-1, "a partitioned table has no storage parameters: PostgreSQL refuses WITH (...) on it",
+                 "set them on each partition");
     ctx.builder.claim_relation_name(table.name.schema, table.name.name, ctx.at(stmt->relation->location));
     ctx.builder.require_schema(table.name.schema, ctx.at(stmt->relation->location));
     auto& stored = ctx.builder.model.tables.emplace(table.name, table).first->second;
     if (stmt->partbound) {
-        // PARTITION OF: columns come from the parent; only constraints may be written.
+        // PARTITION OF: columns come from the parent; the partition may add
+        // constraints and its own defaults and NOT NULL (partition.cpp).
         const auto parent = ctx.builder.name_of(stmt->inh_relations[0]->range_var);
         stored.partition_of = partition_bound(ctx, parent, stmt->partbound);
-        for (std::size_t i = 0; i < stmt->n_table_elts; ++i)
-            if (stmt->table_elts[i]->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
-                ctx.fail(-1, "column options on a partition are not supported: partitions take their parent's columns");
-        resolve_partition_later(ctx, stored.name);
         if (stmt->partspec) ctx.fail(-1, "sub-partitioned partitions are not supported yet");
-        if (stmt->n_table_elts) ctx.fail(-1, "constraints inside PARTITION OF are not supported yet: add them with ALTER TABLE");
+        resolve_partition_later(ctx, stored.name);
+        if (stmt->n_table_elts) add_partition_elements_later(ctx, stored.name, stmt);
         return;
     }
     // Columns first, so that defaults and checks see every column's type.

@@ -12,51 +12,6 @@
 namespace pgshape::parser {
 namespace {
 
-// Options whose value PostgreSQL reads as a boolean; written `true`/`false`
-// so that `security_barrier`, `security_barrier = on` and the catalog's
-// `security_barrier=true` are one value.
-bool boolean_option(const std::string& name) {
-    return name == "security_barrier" || name == "security_invoker" || name == "autovacuum_enabled" ||
-           name == "toast.autovacuum_enabled" || name == "user_catalog_table";
-}
-
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
-std::string option_value(const StatementContext& ctx, const PgQuery__DefElem* def, const std::string& name) {
-    std::string value = "true";
-    if (const Node* arg = def->arg) {
-        switch (arg->node_case) {
-        case PG_QUERY__NODE__NODE_STRING: value = arg->string->sval; break;
-        case PG_QUERY__NODE__NODE_INTEGER: value = std::to_string(arg->integer->ival); break;
-        case PG_QUERY__NODE__NODE_FLOAT: value = arg->float_->fval; break;
-        case PG_QUERY__NODE__NODE_BOOLEAN: value = arg->boolean->boolval ? "true" : "false"; break;
-        case PG_QUERY__NODE__NODE_TYPE_NAME: value = join_names(name_list(arg->type_name->names, arg->type_name->n_names)); break;
-        default: ctx.fail(def->location, fmt::format("cannot read the value of option {}", name));
-        }
-    }
-    if (boolean_option(name)) {
-        const std::string v = lower(value);
-        if (v == "on" || v == "true" || v == "yes" || v == "1") return "true";
-        if (v == "off" || v == "false" || v == "no" || v == "0") return "false";
-    }
-    if (name == "check_option") return lower(value);
-    return value;
-}
-
-std::vector<std::pair<std::string, std::string>> read_options(const StatementContext& ctx, Node** items, std::size_t n) {
-    std::vector<std::pair<std::string, std::string>> out;
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto* def = items[i]->def_elem;
-        std::string name = lower(def->defname);
-        if (def->defnamespace && *def->defnamespace) name = lower(def->defnamespace) + "." + name;
-        out.emplace_back(name, option_value(ctx, def, name));
-    }
-    return out;
-}
-
 struct ViewDefinition {
     model::QualifiedName name;
     bool materialized = false;
@@ -125,7 +80,7 @@ void transform_create_view(StatementContext& ctx, PgQuery__ViewStmt* stmt) {
     ViewDefinition def;
     def.query = stmt->query;
     def.column_names = name_list(stmt->aliases, stmt->n_aliases);
-    def.options = read_options(ctx, stmt->options, stmt->n_options);
+    def.options = read_storage_options(ctx, stmt->options, stmt->n_options, OptionNamespaces::allow);
     if (stmt->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__LOCAL_CHECK_OPTION)
         def.options.emplace_back("check_option", "local");
     else if (stmt->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__CASCADED_CHECK_OPTION)
@@ -143,7 +98,7 @@ void transform_create_materialized_view(StatementContext& ctx, PgQuery__CreateTa
     def.materialized = true;
     def.query = stmt->query;
     def.column_names = name_list(into->col_names, into->n_col_names);
-    def.options = read_options(ctx, into->options, into->n_options);
+    def.options = read_storage_options(ctx, into->options, into->n_options, OptionNamespaces::allow);
     def.with_data = !into->skip_data;
     register_view(ctx, into->rel, std::move(def));
 }

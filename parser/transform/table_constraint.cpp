@@ -75,6 +75,13 @@ void defer_foreign_key_check(StatementContext& ctx, model::ConstraintKey key, in
     });
 }
 
+// PostgreSQL names a key's index after its key and INCLUDE columns.
+std::vector<std::string> index_name_columns(const model::Constraint& c) {
+    auto out = c.columns;
+    out.insert(out.end(), c.include.begin(), c.include.end());
+    return out;
+}
+
 } // namespace
 
 void add_table_constraint(StatementContext& ctx, model::Table& table, PgQuery__Constraint* con,
@@ -94,7 +101,7 @@ void add_table_constraint(StatementContext& ctx, model::Table& table, PgQuery__C
         out.columns = con->n_keys ? name_list(con->keys, con->n_keys) : std::vector<std::string>{column_if_inline};
         out.include = name_list(con->including, con->n_including);
         out.nulls_not_distinct = con->nulls_not_distinct;
-        if (con->indexname && *con->indexname) ctx.fail(con->location, "UNIQUE/PRIMARY KEY USING INDEX is not supported");
+        if (con->indexname && *con->indexname) return add_key_using_index_later(ctx, table.name, con, std::move(out));
         require_columns(ctx, table, out.columns, con->location);
         require_columns(ctx, table, out.include, con->location);
         if (primary)
@@ -103,7 +110,7 @@ void add_table_constraint(StatementContext& ctx, model::Table& table, PgQuery__C
         if (out.name.empty())
             out.name = primary ? builder.choose_relation_name(table.name.schema, table.name.name, "", "pkey")
                                : builder.choose_relation_name(table.name.schema, table.name.name,
-                                                              join_names(out.columns, '_'), "key");
+                                                              join_names(index_name_columns(out), '_'), "key");
         else
             builder.claim_relation_name(table.name.schema, out.name, ctx.at(con->location));
         // The name is claimed above; add_constraint must not claim it again.
@@ -145,7 +152,7 @@ void add_table_constraint(StatementContext& ctx, model::Table& table, PgQuery__C
         return;
     }
     case PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION:
-        ctx.fail(con->location, "EXCLUDE constraints are not supported yet");
+        return add_exclusion_constraint(ctx, table, con, std::move(out));
     default:
         ctx.fail(con->location, "this table constraint is not supported");
     }

@@ -7,6 +7,7 @@ namespace pgshape::parser {
 void transform_create_schema(StatementContext& ctx, PgQuery__CreateSchemaStmt* stmt);
 void transform_create_extension(StatementContext& ctx, PgQuery__CreateExtensionStmt* stmt);
 void transform_create_enum(StatementContext& ctx, PgQuery__CreateEnumStmt* stmt);
+void transform_create_collation(StatementContext& ctx, PgQuery__DefineStmt* stmt);
 void transform_create_sequence(StatementContext& ctx, PgQuery__CreateSeqStmt* stmt);
 void transform_create_table(StatementContext& ctx, PgQuery__CreateStmt* stmt);
 void transform_alter_sequence(StatementContext& ctx, PgQuery__AlterSeqStmt* stmt);
@@ -24,6 +25,23 @@ enum class ConstraintSource { create_table, alter_table };
 void add_table_constraint(StatementContext& ctx, model::Table& table, PgQuery__Constraint* con,
                           const std::string& column_if_inline,
                           ConstraintSource source = ConstraintSource::create_table);
+// WITH (...) storage parameters as pg_class.reloptions spells them, sorted
+// (storage_options.cpp). toast.* options are refused for tables and indexes.
+enum class OptionNamespaces { allow, refuse };
+model::StorageOptions read_storage_options(const StatementContext& ctx, Node* const* items, std::size_t n,
+                                           OptionNamespaces namespaces);
+
+// ADD CONSTRAINT c PRIMARY KEY|UNIQUE USING INDEX i: once every index is
+// read, i becomes the constraint's index (key_using_index.cpp).
+void add_key_using_index_later(StatementContext& ctx, const model::QualifiedName& table, PgQuery__Constraint* con,
+                               model::Constraint key);
+// EXCLUDE USING method (elem WITH op, ...) [WHERE (...)] (exclusion.cpp).
+void add_exclusion_constraint(StatementContext& ctx, model::Table& table, PgQuery__Constraint* con, model::Constraint out);
+// One column or expression of an index, a partition key or an exclusion
+// constraint (create_index.cpp); `name` gets the part of the default name.
+model::IndexElem index_elem(StatementContext& ctx, const model::Table& table, const PgQuery__IndexElem* elem,
+                            std::string& name);
+
 // Partitioning (partition.cpp).
 model::PartitionKey partition_key(StatementContext& ctx, const model::Table& table, PgQuery__PartitionSpec* spec);
 model::PartitionBound partition_bound(StatementContext& ctx, const model::QualifiedName& parent,
@@ -31,6 +49,12 @@ model::PartitionBound partition_bound(StatementContext& ctx, const model::Qualif
 // Once every file is loaded: the parent exists, is partitioned, and lends
 // the partition its columns.
 void resolve_partition_later(StatementContext& ctx, const model::QualifiedName& name);
+// PARTITION OF t (c WITH OPTIONS DEFAULT ... NOT NULL, CONSTRAINT ...):
+// once the partition has its columns (partition_elements.cpp).
+void add_partition_elements_later(StatementContext& ctx, const model::QualifiedName& name, PgQuery__CreateStmt* stmt);
+// After every file: a partition's columns are its parent's as they end up,
+// with the partition's own defaults and NOT NULL over them.
+void sync_partition_columns(Builder& builder);
 
 // Shared by CREATE TABLE and ALTER TABLE ADD COLUMN: the column itself
 // first, then (once every column of the table is known, for expression

@@ -328,6 +328,14 @@ CREATE FUNCTION shop.next_nick() RETURNS text LANGUAGE sql SET search_path = sho
     AS $$ SELECT 'n' || floor(random() * 10)::text $$;
 ALTER TABLE shop.customers ADD COLUMN nick text DEFAULT shop.next_nick();
 COMMENT ON FUNCTION shop.touch() IS 'stamps the row';
+CREATE COLLATION numeric_order (provider = icu, locale = 'en-u-kn-true');
+COMMENT ON COLLATION numeric_order IS 'numbers by value';
+CREATE UNLOGGED TABLE shop.sessions (token text COLLATE numeric_order PRIMARY KEY, area circle,
+    EXCLUDE USING gist (area WITH &&) WHERE (token <> '')) WITH (fillfactor = 70);
+CREATE INDEX sessions_token_idx ON shop.sessions (token) WITH (fillfactor = 50);
+CREATE TABLE shop.events (id bigint NOT NULL, kind text NOT NULL, note text DEFAULT 'n') PARTITION BY LIST (kind);
+CREATE TABLE shop.events_a PARTITION OF shop.events (note WITH OPTIONS DEFAULT 'a' NOT NULL,
+    CONSTRAINT events_a_id_check CHECK (id > 0)) FOR VALUES IN ('a') WITH (autovacuum_enabled = off);
 EOF
 run inspect "$url" --out inspected.sql
 check "inspect --out writes the schema" "expected exit 0, empty stdout and CREATE TABLE shop.orders in the file" \

@@ -54,6 +54,47 @@ std::string sort_table_body(const std::string& stmt) {
     return out + stmt.substr(close + 1);
 }
 
+// WITH (b=off, a='70') → WITH (a=70, b=false): reloptions keep the order
+// and spelling of the statement that set them last, which says nothing
+// about the setting itself (a plan writes them sorted, booleans as words).
+std::string sort_storage_options(const std::string& stmt) {
+    std::string out;
+    std::size_t from = 0;
+    for (auto at = stmt.find("WITH (", from); at != std::string::npos; at = stmt.find("WITH (", from)) {
+        const std::size_t open = at + 6;
+        std::size_t close = open;
+        bool quoted = false;
+        for (; close < stmt.size() && (quoted || stmt[close] != ')'); ++close)
+            if (stmt[close] == '\'') quoted = !quoted;
+        if (close >= stmt.size()) break;
+        std::vector<std::string> items;
+        std::string item;
+        quoted = false;
+        auto flush = [&] {
+            std::string v = trim(item);
+            item.clear();
+            const auto eq = v.find('=');
+            if (eq == std::string::npos) return items.push_back(v);
+            std::string value = v.substr(eq + 1);
+            if (value.size() >= 2 && value.front() == '\'' && value.back() == '\'') value = value.substr(1, value.size() - 2);
+            if (value == "on" || value == "yes") value = "true";
+            if (value == "off" || value == "no") value = "false";
+            items.push_back(v.substr(0, eq) + "=" + value);
+        };
+        for (std::size_t i = open; i < close; ++i) {
+            if (stmt[i] == '\'') quoted = !quoted;
+            if (stmt[i] == ',' && !quoted) flush();
+            else item += stmt[i];
+        }
+        flush();
+        std::sort(items.begin(), items.end());
+        out += stmt.substr(from, open - from);
+        for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + items[i];
+        from = close;
+    }
+    return out + stmt.substr(from);
+}
+
 } // namespace
 
 std::string normalized_dump(const std::string& database) {
@@ -71,7 +112,7 @@ std::string normalized_dump(const std::string& database) {
             const std::string stmt = trim(current);
             current.clear();
             if (stmt.rfind("SET ", 0) == 0 || stmt.rfind("SELECT pg_catalog.set_config", 0) == 0) continue;
-            statements.push_back(sort_table_body(stmt));
+            statements.push_back(sort_storage_options(sort_table_body(stmt)));
         }
     }
     if (!trim(current).empty()) statements.push_back(trim(current));
