@@ -24,4 +24,14 @@ const Column* Table::find_column(const std::string& column) const {
     return nullptr;
 }
 
+int partition_depth(const SchemaModel& m, const Table& t) {
+    int depth = 0;
+    for (const auto* p = &t; p->partition_of && depth <= static_cast<int>(m.tables.size()); ++depth) {
+        auto it = m.tables.find(p->partition_of->parent);
+        if (it == m.tables.end()) break;
+        p = &it->second;
+    }
+    return depth;
+}
+
 } // namespace pgshape::model

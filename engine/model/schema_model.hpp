@@ -233,4 +233,8 @@ struct SchemaModel {
     bool operator==(const SchemaModel&) const = default;
 };
 
+// How many PARTITION OF hops lead from `t` to its root table in `m`
+// (bounded by the number of tables, so a cycle cannot loop).
+int partition_depth(const SchemaModel& m, const Table& t);
+
 } // namespace pgshape::model

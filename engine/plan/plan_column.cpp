@@ -198,6 +198,16 @@ void plan_partition_column(PlanContext& ctx, const diff::ColumnChange& change, c
     step.down_hazards = alter_hazards(change.table, to, from);
 }
 
+// The column dropped and added again as `c` (with its comment): how a
+// generation expression is set or put back.
+std::vector<std::string> re_add(const model::QualifiedName& table, const model::Column& c) {
+    const std::string alter = "ALTER TABLE " + quote_name(table);
+    std::vector<std::string> out{alter + " DROP COLUMN " + quote_ident(c.name),
+                                 alter + " ADD COLUMN " + ddl::column_definition(c)};
+    if (c.comment) out.push_back(ddl::comment_on(column_target(table, c.name), c.comment));
+    return out;
+}
+
 } // namespace
 
 void plan_change(PlanContext& ctx, const diff::ColumnChange& change) {
@@ -221,18 +231,11 @@ void plan_change(PlanContext& ctx, const diff::ColumnChange& change) {
         // A generation expression cannot be set or changed in place: the
         // column is dropped and added again, in one step so the drop comes
         // first both ways.
-        const std::string table = "ALTER TABLE " + quote_name(change.table);
         const std::string name = quote_name(change.table) + "." + quote_ident(b.name);
-        auto re_add = [&](const model::Column& c) {
-            std::vector<std::string> out{table + " DROP COLUMN " + quote_ident(c.name),
-                                         table + " ADD COLUMN " + ddl::column_definition(c)};
-            if (c.comment) out.push_back(ddl::comment_on(column_target(change.table, c.name), c.comment));
-            return out;
-        };
         auto& step = ctx.add(Phase::alter_column, key, ChangeSymbol::alter, alter_summary(change.table, a, b) + " (drop and re-add)");
         step.down_summary = alter_summary(change.table, b, a) + " (drop and re-add)";
-        step.up = re_add(b);
-        step.down = re_add(a);
+        step.up = re_add(change.table, b);
+        step.down = re_add(change.table, a);
         step.hazards.push_back({HazardKind::table_rewrite, "re-adding " + name + " computes every row"});
         step.down_hazards.push_back({HazardKind::table_rewrite, "re-adding " + name + " rewrites the table"});
         if (!a.generated)
@@ -252,9 +255,7 @@ void plan_change(PlanContext& ctx, const diff::ColumnChange& change) {
         if (a.generated && !b.generated) {
             // DROP EXPRESSION keeps the values; going back re-adds the
             // generated column, which recomputes them.
-            const std::string table = "ALTER TABLE " + quote_name(change.table);
-            step.down = {table + " DROP COLUMN " + quote_ident(a.name), table + " ADD COLUMN " + ddl::column_definition(a)};
-            if (a.comment) step.down.push_back(ddl::comment_on(column_target(change.table, a.name), a.comment));
+            step.down = re_add(change.table, a);
             step.down_hazards.push_back({HazardKind::table_rewrite, "re-adding generated column " + a.name + " rewrites the table"});
         } else {
             step.down = alter_statements(change.table, b, a);

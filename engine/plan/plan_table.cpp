@@ -60,31 +60,26 @@ void create_step(PlanContext& ctx, const model::Table& t) {
     step.down_hazards.push_back({HazardKind::data_loss, "dropping table " + quote_name(t.name) + " discards its rows"});
 }
 
-// How many PARTITION OF hops lead from `t` to its root table in `m`.
-int partition_depth(const model::SchemaModel& m, const model::Table& t) {
-    int depth = 0;
-    for (const auto* p = &t; p->partition_of && depth <= static_cast<int>(m.tables.size()); ++depth) {
-        auto it = m.tables.find(p->partition_of->parent);
-        if (it == m.tables.end()) break;
-        p = &it->second;
+// CREATE INDEX (and COMMENT ON INDEX) for every index of `table` in `m`.
+void append_indexes(PlanContext& ctx, const model::SchemaModel& m, const model::QualifiedName& table,
+                    std::vector<std::string>& out) {
+    for (const auto* index : ctx.indexes_of(m, table)) {
+        out.push_back(ddl::create_index(*index));
+        if (index->comment) out.push_back(ddl::comment_on("INDEX " + quote_name(index->name), index->comment));
     }
-    return depth;
 }
 
 void drop_step(PlanContext& ctx, const model::Table& t, bool before_creates = false) {
     const Phase phase = (t.partition_of || before_creates) ? Phase::drop_partition : Phase::drop_table;
     auto& step = ctx.add(phase, key_of(t), ChangeSymbol::drop,
                          "table " + quote_name(t.name));
-    step.rank = -partition_depth(ctx.from, t);  // partitions before the parent they are detached from
+    step.rank = -model::partition_depth(ctx.from, t);  // partitions before the parent they are detached from
     if (t.partition_of && ctx.referenced_by_foreign_key(ctx.from, t.name)) step.up.push_back(detach(t));
     step.up.push_back("DROP TABLE " + quote_name(t.name));
     step.hazards.push_back({HazardKind::data_loss, "dropping table " + quote_name(t.name) + " discards its rows"});
     step.down = create_statements(ctx.from, t);
     // Its indexes went with it; they come back with it.
-    for (const auto* index : ctx.indexes_of(ctx.from, t.name)) {
-        step.down.push_back(ddl::create_index(*index));
-        if (index->comment) step.down.push_back(ddl::comment_on("INDEX " + quote_name(index->name), index->comment));
-    }
+    append_indexes(ctx, ctx.from, t.name, step.down);
     if (t.replica_identity != model::ReplicaIdentity::default_) step.down.push_back(ddl::replica_identity(t));
     if (!t.cluster_index.empty()) step.down.push_back(ddl::cluster_on(t));
     step.down_hazards.push_back({HazardKind::data_loss, "table " + quote_name(t.name) + " is re-created empty"});
@@ -124,10 +119,7 @@ void recreate(PlanContext& ctx, const model::Table& a, const model::Table& b) {
     const std::size_t dropped = ctx.steps.size() - 1;
     create_step(ctx, b);
     auto& created = ctx.steps.back();
-    for (const auto* index : ctx.indexes_of(ctx.to, b.name)) {
-        created.up.push_back(ddl::create_index(*index));
-        if (index->comment) created.up.push_back(ddl::comment_on("INDEX " + quote_name(index->name), index->comment));
-    }
+    append_indexes(ctx, ctx.to, b.name, created.up);
     keep_owned_sequences(ctx, ctx.steps[dropped], created, a.name);
     for (const auto& [key, fk] : ctx.from.constraints) {
         if (fk.type != model::ConstraintType::foreign_key || (fk.ref_table != a.name && fk.table != a.name)) continue;
@@ -191,7 +183,7 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& chang
         if (a.partition_of) {
             auto& step = ctx.add(Phase::drop_partition, key_of(a), ChangeSymbol::alter,
                                  "table " + quote_name(a.name) + ": detach from " + quote_name(a.partition_of->parent));
-            step.rank = -partition_depth(ctx.from, a);  // before its parent may be re-created
+            step.rank = -model::partition_depth(ctx.from, a);  // before its parent may be re-created
             step.down_summary = "table " + quote_name(a.name) + ": attach to " + quote_name(a.partition_of->parent);
             step.up = {detach(a)};
             step.down = {attach(a)};

@@ -42,18 +42,9 @@ std::string model_sql(const model::SchemaModel& m) {
         for (const auto& stmt : ddl::create_function_statements(*fn)) emit(stmt);
     }
     // Partitions after their parents (a partition may itself be partitioned).
-    auto depth = [&](const model::Table& t) {
-        int d = 0;
-        for (const auto* p = &t; p->partition_of && d <= static_cast<int>(m.tables.size()); ++d) {
-            auto it = m.tables.find(p->partition_of->parent);
-            if (it == m.tables.end()) break;
-            p = &it->second;
-        }
-        return d;
-    };
     std::vector<const model::Table*> tables;
     for (const auto& [name, t] : m.tables) tables.push_back(&t);
-    std::stable_sort(tables.begin(), tables.end(), [&](auto* a, auto* b) { return depth(*a) < depth(*b); });
+    std::stable_sort(tables.begin(), tables.end(), [&](auto* a, auto* b) { return model::partition_depth(m, *a) < model::partition_depth(m, *b); });
     for (const auto* t : tables) {
         out += "\n";
         if (t->partition_of) {
