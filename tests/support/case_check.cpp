@@ -25,17 +25,21 @@ std::string db_prefix(const std::string& label) {
     return out;
 }
 
-// pgshape's diff between a model and what a database holds, as text ("" = none).
-std::string model_vs_database(const model::SchemaModel& expected, TempDatabase& db) {
-    const auto actual = introspect::introspect(db.conn(), db.name());
+// pgshape's diff from `actual` to `expected`, as text ("" = none).
+std::string difference(const model::SchemaModel& actual, const model::SchemaModel& expected) {
     const auto plan = plan::build_plan(actual, expected);
     return plan.empty() ? "" : render::plan_text(plan, plan::Direction::up);
 }
 
-// `inspect` of the database holding `to`: its text reads back as the same
-// schema, and loads into PostgreSQL as the same schema.
-void check_inspect(const std::string& prefix, TempDatabase& db_to, CaseResult& r) {
-    const auto introspected = introspect::introspect(db_to.conn(), db_to.name());
+// pgshape's diff between a model and what a database holds, as text ("" = none).
+std::string model_vs_database(const model::SchemaModel& expected, TempDatabase& db) {
+    return difference(introspect::introspect(db.conn(), db.name()), expected);
+}
+
+// `inspect` of the database holding `to` (`introspected`, already read):
+// its text reads back as the same schema, and loads into PostgreSQL as the
+// same schema.
+void check_inspect(const std::string& prefix, const model::SchemaModel& introspected, CaseResult& r) {
     const std::string text = render::model_sql(introspected);
     model::SchemaModel reread;
     try {
@@ -44,10 +48,9 @@ void check_inspect(const std::string& prefix, TempDatabase& db_to, CaseResult& r
         r.failures.push_back(std::string("inspect output does not read back: ") + e.what());
         return;
     }
-    const auto difference = plan::build_plan(introspected, reread);
-    if (!difference.empty())
-        r.failures.push_back("inspect output reads back differently:\n" +
-                             render::plan_text(difference, plan::Direction::up));
+    const auto reread_difference = difference(introspected, reread);
+    if (!reread_difference.empty())
+        r.failures.push_back("inspect output reads back differently:\n" + reread_difference);
     TempDatabase copy(prefix + "_i");
     if (auto err = copy.run_script(text); !err.empty()) {
         r.failures.push_back("inspect output does not load into PostgreSQL: " + err);
@@ -59,7 +62,7 @@ void check_inspect(const std::string& prefix, TempDatabase& db_to, CaseResult& r
     // report a difference PostgreSQL itself makes on every dump and restore.
     const auto loaded = model_vs_database(introspected, copy);
     if (!loaded.empty()) r.failures.push_back("inspect output loads as a different database:\n" + loaded);
-    r.inspected = difference.empty() && loaded.empty();
+    r.inspected = reread_difference.empty() && loaded.empty();
 }
 
 } // namespace
@@ -92,12 +95,13 @@ CaseResult check_case(const CaseInput& input) {
     }
     try {
         const auto d_from = model_vs_database(from, db);
-        const auto d_to = model_vs_database(to, db_to);
+        const auto loaded_to = introspect::introspect(db_to.conn(), db_to.name());
+        const auto d_to = difference(loaded_to, to);
         r.no_false_diff = d_from.empty() && d_to.empty();
         if (!d_from.empty()) r.failures.push_back("false difference, from.sql parsed vs loaded:\n" + d_from);
         if (!d_to.empty()) r.failures.push_back("false difference, to.sql parsed vs loaded:\n" + d_to);
 
-        check_inspect(db_prefix(input.label), db_to, r);
+        check_inspect(db_prefix(input.label), loaded_to, r);
 
         r.plan = plan::build_plan(from, to);
         apply::apply_plan(db.conn(), r.plan, plan::Direction::up);
