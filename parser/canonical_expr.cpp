@@ -5,6 +5,7 @@
 #include <string>
 
 #include "parser/canonical_type.hpp"
+#include "parser/datetime_text.hpp"
 
 // The canonical form is a serialization of the libpg_query tree after a few
 // rewrites that undo what PostgreSQL adds when it stores an expression:
@@ -13,7 +14,10 @@
 //   - casts of a column to text (varchar → text) or between numeric types;
 //   - `x = ANY (ARRAY[...])` back to `x IN (...)`, `<> ALL` to `NOT IN`;
 //   - LIKE/ILIKE as the operators ~~ / ~~*, BETWEEN as two comparisons;
-//   - the pg_catalog. / public. qualification of function names.
+//   - the pg_catalog. / public. qualification of function names;
+//   - date, time and interval literals in the form the catalog prints them
+//     ('2006-11-10 00:00:00+01' as '2006-11-09 23:00:00+00', '1 month' as
+//     '1 mon'; parser/datetime_text.cpp).
 // Locations are dropped and type names are canonicalized; everything else in
 // the tree counts, so a changed literal, operator or column order is a change.
 namespace pgshape::parser {
@@ -142,10 +146,28 @@ struct Rewriter {
         return node;
     }
 
+    // started_at > '2000-01-01 00:00:00+01' is stored as
+    // started_at > '1999-12-31 23:00:00+00'::timestamp with time zone: a
+    // literal beside a date/time column takes the column's type, and its text.
+    void literal_beside(Node* literal, const Node* other) {
+        if (!literal || !other) return;
+        const auto type = known_type(other);
+        if (!type || !datetime_text(*type, "2000-01-01 00:00:00")) return;
+        if (literal->node_case == PG_QUERY__NODE__NODE_TYPE_CAST && literal->type_cast->arg &&
+            literal->type_cast->arg->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+            canonical_type(literal->type_cast->type_name).type == *type)
+            *literal = *literal->type_cast->arg;
+        datetime_literal(literal, *type);
+    }
+
     void rewrite_a_expr(Node* node) {
         auto* e = node->a_expr;
         const std::string_view op = e->n_name ? str_value(e->name[e->n_name - 1]) : "";
         switch (e->kind) {
+        case PG_QUERY__A__EXPR__KIND__AEXPR_OP:
+            literal_beside(e->lexpr, e->rexpr);
+            literal_beside(e->rexpr, e->lexpr);
+            break;
         case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY:
         case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL:
             if (e->rexpr && e->rexpr->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR &&
@@ -197,12 +219,25 @@ struct Rewriter {
         std::memcpy(s->sval, qualified.c_str(), qualified.size() + 1);
     }
 
+    // A literal of a date/time type, in the text PostgreSQL prints for it.
+    void datetime_literal(Node* arg, const TypeRef& type) {
+        if (arg->node_case != PG_QUERY__NODE__NODE_A_CONST || arg->a_const->isnull ||
+            arg->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+            return;
+        auto* s = arg->a_const->sval;
+        if (const auto text = datetime_text(type, s->sval)) {
+            s->sval = static_cast<char*>(tree.allocate(text->size() + 1));
+            std::memcpy(s->sval, text->c_str(), text->size() + 1);
+        }
+    }
+
     void rewrite(Node* node) {
         switch (node->node_case) {
         case PG_QUERY__NODE__NODE_TYPE_CAST: {
             auto* cast = node->type_cast;
-            if (context.keep_casts && context.keep_casts->count(cast)) break;
             const TypeRef target = canonical_type(cast->type_name).type;
+            if (cast->arg) datetime_literal(cast->arg, target);
+            if (context.keep_casts && context.keep_casts->count(cast)) break;
             if (cast->arg && cast_is_noise(cast->arg, target)) *node = *cast->arg;
             break;
         }
@@ -228,6 +263,8 @@ struct Rewriter {
     }
 
     void run(Node* root) {
+        // A default written as a bare literal: the catalog casts it to the column's type.
+        if (context.target) datetime_literal(root, *context.target);
         for_each_node(&root->base, [this](Node* node) {
             // A rewrite can expose another rewritable node (a cast of a cast).
             for (int guard = 0; guard < 8; ++guard) {

@@ -21,6 +21,7 @@
 
 #include "parser/canonical_expr.hpp"
 #include "parser/canonical_type.hpp"
+#include "parser/datetime_text.hpp"
 #include "parser/jsonb_text.hpp"
 #include "parser/view_query_detail.hpp"
 
@@ -103,6 +104,13 @@ public:
             node->case_expr->defresult = nullptr;
         // An untyped literal beside jsonb becomes jsonb: printed as jsonb prints.
         if (is_string_literal(node) && sibling_has_type(node, ancestors, k_jsonb)) as_jsonb(node);
+        // One beside a date/time value takes its type: printed as that type prints.
+        if (is_string_literal(node))
+            for (const Node* s : siblings(node, ancestors))
+                if (const auto t = evidence(s, true)) {
+                    as_datetime(node, *t);
+                    break;
+                }
         const bool target = node->node_case == PG_QUERY__NODE__NODE_RES_TARGET;
         ancestors.push_back(node);
         for_each_child(&node->base, [&](Node* child) { run(child, ancestors, target && child == node->res_target->val); });
@@ -323,6 +331,11 @@ private:
         if (auto text = jsonb_text(literal->a_const->sval->sval)) literal->a_const->sval->sval = arena_string(m_tree, *text);
     }
 
+    void as_datetime(Node* literal, const TypeRef& type) {
+        if (auto text = datetime_text(type, literal->a_const->sval->sval))
+            literal->a_const->sval->sval = arena_string(m_tree, *text);
+    }
+
     // Decides one cast: true when it was dropped (the node is now its argument).
     bool cast(Node* node, const std::vector<Node*>& ancestors, bool output) {
         auto* c = node->type_cast;
@@ -331,6 +344,7 @@ private:
         Node* arg = c->arg;
         bool drop = false;
         if (is_string_literal(arg) && target == k_jsonb) as_jsonb(arg);
+        if (is_string_literal(arg)) as_datetime(arg, target);
         if (const auto col = column_type(arg)) {
             const bool plain_target = target.modifiers.empty() && target.schema.empty() && !target.is_array;
             if (*col == target) drop = true;

@@ -9,6 +9,9 @@ namespace pgshape::apply {
 
 void apply_statements(pqxx::connection& conn, const std::vector<std::string>& statements) {
     pqxx::work tx(conn);
+    // A date/time literal without a zone is read in UTC, as the canonical
+    // form reads it (parser/datetime_text.cpp), whatever the server's zone.
+    tx.exec("SET LOCAL TimeZone = 'UTC'");
     for (std::size_t i = 0; i < statements.size(); ++i) {
         try {
             tx.exec(statements[i]);

@@ -49,6 +49,14 @@ void drain(pqxx::transaction_base& tx, const std::vector<std::size_t>& order, st
     for (std::size_t i = next++; i < order.size(); i = next++) run_query(tx, order[i], slots[order[i]]);
 }
 
+// Empty search_path: the catalog's deparsers then qualify every name. UTC
+// and ISO styles: date, time and interval constants print in the one form
+// the parser's canonical form knows (parser/datetime_text.cpp), whatever
+// the server's defaults.
+constexpr const char* k_session_settings =
+    "SET LOCAL search_path = ''; SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, MDY'; "
+    "SET LOCAL IntervalStyle = 'postgres'";
+
 } // namespace
 
 std::string catalog_ddl(pqxx::connection& conn) {
@@ -56,8 +64,7 @@ std::string catalog_ddl(pqxx::connection& conn) {
     // connections share through pg_export_snapshot (as pg_dump's parallel
     // workers do), so the catalog cannot change between two queries.
     Snapshot tx(conn);
-    // Empty search_path: the catalog's deparsers then qualify every name.
-    tx.exec("SET LOCAL search_path = ''");
+    tx.exec(k_session_settings);
     std::vector<std::string> slots(k_all_queries.size());
     const long relations = tx.exec("SELECT count(*) FROM pg_catalog.pg_class")[0][0].as<long>();
     const auto order = largest_first();
@@ -72,7 +79,7 @@ std::string catalog_ddl(pqxx::connection& conn) {
                 pqxx::connection extra(options);
                 Snapshot extra_tx(extra);
                 extra_tx.exec("SET TRANSACTION SNAPSHOT " + extra_tx.quote(snapshot));
-                extra_tx.exec("SET LOCAL search_path = ''");
+                extra_tx.exec(k_session_settings);
                 drain(extra_tx, order, next, slots);
             }));
         }
