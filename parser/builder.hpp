@@ -74,6 +74,8 @@ public:
     // itself if it comes back here): parser/transform/create_view.cpp.
     std::map<model::QualifiedName, std::function<void()>> pending_views;
     std::set<model::QualifiedName> views_in_progress;
+    // BEGIN ATOMIC bodies waiting for the views (atomic_body.cpp).
+    std::vector<std::function<void()>> pending_bodies;
 
 private:
     std::map<std::string, std::set<std::string>> m_relation_names;  // schema → names

@@ -312,7 +312,10 @@ model::SchemaModel load_sources(const std::vector<SourceFile>& files) {
             }
         }
         if (pass == static_cast<int>(Pass::create)) builder.run_deferred_checks();
-        if (pass == static_cast<int>(Pass::views)) resolve_views(builder);
+        if (pass == static_cast<int>(Pass::views)) {
+            resolve_views(builder);
+            resolve_atomic_bodies(builder);
+        }
     }
     builder.run_deferred_checks();
     sync_partition_columns(builder);

@@ -435,6 +435,7 @@ std::string canonical_query(ParseTree& tree, Node* select, const QueryFacts& fac
     canonical_rewrite(tree, select, context);
     pass.finish(select);
     const std::string canon = canonical_text(&select->base);
+    if (select->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) return canon;  // INSERT, UPDATE, DELETE: no columns
     // Type keys: the known type, else the expression and what it reads from.
     const auto* s = select->select_stmt;
     const bool setop = s->op != PG_QUERY__SET_OPERATION__SETOP_NONE;

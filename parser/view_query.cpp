@@ -128,6 +128,50 @@ public:
         return columns;
     }
 
+    // One statement of a SQL-standard routine body. `params` holds the
+    // routine's parameters as one item named after the routine, outside
+    // every query level (a column of the same name wins, as in PostgreSQL).
+    void statement(Node* stmt, Scope* params) {
+        switch (stmt->node_case) {
+        case PG_QUERY__NODE__NODE_SELECT_STMT: select(stmt->select_stmt, params, nullptr, true); return;
+        case PG_QUERY__NODE__NODE_INSERT_STMT: return insert(stmt->insert_stmt, params);
+        case PG_QUERY__NODE__NODE_RETURN_STMT: {
+            Scope scope;
+            scope.outer = params;
+            walk(stmt->return_stmt->returnval, scope);
+            return;
+        }
+        case PG_QUERY__NODE__NODE_UPDATE_STMT: {
+            auto* u = stmt->update_stmt;
+            Scope scope = dml_scope(u->with_clause, params);
+            const int target = target_item(u->relation, scope);
+            for (std::size_t i = 0; i < u->n_from_clause; ++i) from_item(u->from_clause[i], scope);
+            for (std::size_t i = 0; i < u->n_target_list; ++i) {
+                auto* set = u->target_list[i]->res_target;
+                walk(set->val, scope);
+                if (set->name) assigned(set->val, scope.items[target], set->name);
+            }
+            walk(u->where_clause, scope);
+            for (std::size_t i = 0; i < u->n_returning_list; ++i) walk(u->returning_list[i], scope);
+            return;
+        }
+        case PG_QUERY__NODE__NODE_DELETE_STMT: {
+            auto* d = stmt->delete_stmt;
+            Scope scope = dml_scope(d->with_clause, params);
+            target_item(d->relation, scope);
+            for (std::size_t i = 0; i < d->n_using_clause; ++i) from_item(d->using_clause[i], scope);
+            walk(d->where_clause, scope);
+            for (std::size_t i = 0; i < d->n_returning_list; ++i) walk(d->returning_list[i], scope);
+            return;
+        }
+        default:
+            m_fail(-1,
+                   std::string(stmt->node_case == PG_QUERY__NODE__NODE_MERGE_STMT ? "MERGE" : "this statement") +
+                       " is not supported in a BEGIN ATOMIC body yet (SELECT, INSERT, UPDATE, DELETE and RETURN are)",
+                   "write the body as a string (AS $$ ... $$)");
+        }
+    }
+
     // The FIRST output column's name of a scalar subquery, as PostgreSQL names it.
     std::string implied_name(Node* node) {
         auto [name, strength] = figure_name(node);
@@ -139,6 +183,71 @@ private:
     const RelationLookup& m_lookup;
     const QueryFailure& m_fail;
     int m_next_number = 0;
+
+    Scope dml_scope(PgQuery__WithClause* with, Scope* params) {
+        Scope scope;
+        scope.outer = params;
+        if (with) add_ctes(with, scope, params);
+        return scope;
+    }
+
+    // The table an INSERT, UPDATE or DELETE writes: an item like one in FROM.
+    int target_item(PgQuery__RangeVar* relation, Scope& scope) {
+        auto* node = m_tree.make(Node(PG_QUERY__NODE__INIT));
+        node->node_case = PG_QUERY__NODE__NODE_RANGE_VAR;
+        node->range_var = relation;
+        from_item(node, scope);
+        return static_cast<int>(scope.items.size()) - 1;
+    }
+
+    // A literal assigned to a column takes the column's type: the catalog
+    // writes 'x'::character varying where the file says 'x'.
+    void assigned(Node* value, const Item& target, const std::string& column) {
+        if (!value || value->node_case != PG_QUERY__NODE__NODE_TYPE_CAST) return;
+        const auto* c = target.find(column);
+        const Node* arg = value->type_cast->arg;
+        if (c && c->type && arg && arg->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+            canonical_type(value->type_cast->type_name).type == *c->type)
+            *value = *arg;
+    }
+
+    void insert(PgQuery__InsertStmt* s, Scope* params) {
+        Scope scope = dml_scope(s->with_clause, params);
+        const Item item = scope.items[target_item(s->relation, scope)];
+        PgQuery__SelectStmt* source = s->select_stmt ? s->select_stmt->select_stmt : nullptr;
+        if (source) select(source, params, &scope, false);
+        // The catalog always writes the column list: the first columns.
+        if (s->n_cols == 0 && source) {
+            const std::size_t n = source->n_values_lists ? source->values_lists[0]->list->n_items
+                                                         : source->n_target_list;
+            s->cols = static_cast<Node**>(m_tree.allocate(std::max<std::size_t>(n, 1) * sizeof(Node*)));
+            for (std::size_t i = 0; i < n && i < item.columns.size(); ++i) {
+                auto* target_column = m_tree.make(PgQuery__ResTarget(PG_QUERY__RES_TARGET__INIT));
+                target_column->name = detail::arena_string(m_tree, item.columns[i].name);
+                auto* node = m_tree.make(Node(PG_QUERY__NODE__INIT));
+                node->node_case = PG_QUERY__NODE__NODE_RES_TARGET;
+                node->res_target = target_column;
+                s->cols[s->n_cols++] = node;
+            }
+        }
+        if (source && source->n_values_lists)
+            for (std::size_t r = 0; r < source->n_values_lists; ++r) {
+                auto* row = source->values_lists[r]->list;
+                for (std::size_t i = 0; i < row->n_items && i < s->n_cols; ++i)
+                    assigned(row->items[i], item, s->cols[i]->res_target->name);
+            }
+        if (auto* conflict = s->on_conflict_clause) {
+            Item excluded = item;  // the row proposed for insertion
+            excluded.refname = "excluded";
+            excluded.relation.reset();
+            excluded.number = ++m_next_number;
+            scope.items.push_back(std::move(excluded));
+            if (conflict->infer) walk(conflict->infer->where_clause, scope);
+            for (std::size_t i = 0; i < conflict->n_target_list; ++i) walk(conflict->target_list[i]->res_target->val, scope);
+            walk(conflict->where_clause, scope);
+        }
+        for (std::size_t i = 0; i < s->n_returning_list; ++i) walk(s->returning_list[i], scope);
+    }
 
     void add_ctes(PgQuery__WithClause* with, Scope& scope, Scope* outer) {
         for (std::size_t i = 0; i < with->n_ctes; ++i) {
@@ -680,6 +789,29 @@ AnalyzedQuery analyze_view_query(ParseTree& tree, Node* select, const std::vecto
     out.types.assign(analyzer.types.begin(), analyzer.types.end());
     out.functions.assign(analyzer.functions.begin(), analyzer.functions.end());
     out.grouped = analyzer.grouped;
+    return out;
+}
+
+AnalyzedQuery analyze_routine_statement(ParseTree& tree, Node* stmt, const std::string& routine,
+                                        const std::vector<model::ViewColumn>& parameters, const RelationLookup& lookup,
+                                        const QueryFailure& fail) {
+    Analyzer analyzer(tree, lookup, fail);
+    Scope params;
+    params.items.push_back({routine, std::nullopt, parameters, true, 0});
+    analyzer.statement(stmt, &params);
+    auto& implied = analyzer.facts.implied_names;
+    implied.erase(std::remove_if(implied.begin(), implied.end(),
+                                 [](const auto& entry) { return entry.first->name && *entry.first->name; }),
+                  implied.end());
+    AnalyzedQuery out;
+    out.query.sql = stmt->node_case == PG_QUERY__NODE__NODE_RETURN_STMT
+                        ? "RETURN " + deparse_expr(stmt->return_stmt->returnval)
+                        : deparse_stmt(stmt);
+    out.query.canon = detail::canonical_query(tree, stmt, analyzer.facts, out.columns);
+    out.relations.assign(analyzer.relations.begin(), analyzer.relations.end());
+    out.reads.assign(analyzer.reads.begin(), analyzer.reads.end());
+    out.types.assign(analyzer.types.begin(), analyzer.types.end());
+    out.functions.assign(analyzer.functions.begin(), analyzer.functions.end());
     return out;
 }
 

@@ -43,4 +43,13 @@ struct AnalyzedQuery {
 AnalyzedQuery analyze_view_query(ParseTree& tree, Node* select, const std::vector<std::string>& column_names,
                                  const RelationLookup& lookup, const QueryFailure& fail);
 
+// One statement of a SQL-standard routine body (BEGIN ATOMIC ... END):
+// SELECT, INSERT, UPDATE, DELETE or RETURN, analyzed as a view's query is. The
+// routine's parameters are in scope as columns of an item named after the
+// routine (the catalog writes them routine.param where a FROM clause could
+// make them ambiguous); a column of the same name wins, as in PostgreSQL.
+AnalyzedQuery analyze_routine_statement(ParseTree& tree, Node* stmt, const std::string& routine,
+                                        const std::vector<model::ViewColumn>& parameters, const RelationLookup& lookup,
+                                        const QueryFailure& fail);
+
 } // namespace pgshape::parser

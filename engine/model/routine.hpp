@@ -8,6 +8,7 @@
 #include "engine/model/expr.hpp"
 #include "engine/model/names.hpp"
 #include "engine/model/type_ref.hpp"
+#include "engine/model/view.hpp"
 
 namespace pgshape::model {
 
@@ -43,11 +44,14 @@ std::string display(const FunctionKey& key);
 
 // The body as PostgreSQL keeps it (pg_proc.prosrc: exactly what was written
 // between the quotes). Plans write it back unchanged; it is compared without
-// the whitespace around it. A SQL-standard body (`RETURN expr`) is an
-// expression instead: `text` is its SQL, `canon` its canonical form.
+// the whitespace around it. A SQL-standard body (`RETURN expr`, or
+// `BEGIN ATOMIC ... END` when `atomic`) is parsed instead: `text` is its
+// SQL, `canon` its canonical form (for BEGIN ATOMIC, each statement's, as
+// for a view's query).
 struct FunctionBody {
     std::string text;
     bool sql_standard = false;
+    bool atomic = false;
     std::string canon;
     bool operator==(const FunctionBody& other) const;
 };
@@ -83,6 +87,11 @@ struct Function {
     // `body`, so they never make two functions differ on their own.
     std::vector<QualifiedName> reads;
     std::vector<QualifiedName> calls;
+    // The columns a BEGIN ATOMIC body reads and the types it names in casts:
+    // PostgreSQL records them in pg_depend, so they cannot be dropped or
+    // retyped while the function exists.
+    std::vector<ViewRead> column_reads;
+    std::vector<TypeRef> types;
 
     FunctionKey key() const;
     bool operator==(const Function&) const = default;

@@ -123,7 +123,9 @@ std::string create_function(const model::Function& fn, CreateMode mode) {
         for (const auto& a : attributes) out += " " + a;
     }
     for (const auto& [name, value] : fn.settings) out += "\n    " + setting(name, value);
-    if (fn.body.sql_standard) {
+    if (fn.body.atomic) {
+        out += "\n" + fn.body.text;
+    } else if (fn.body.sql_standard) {
         out += "\nRETURN " + fn.body.text;
     } else if (!fn.object_file.empty()) {
         out += "\nAS " + quote_literal(fn.object_file) + ", " + quote_literal(fn.body.text);

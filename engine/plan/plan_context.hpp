@@ -31,6 +31,12 @@ struct PlanContext {
     // columns, keys and checks) come and go with them, not as steps of
     // their own.
     std::set<model::QualifiedName> rebuilt_relations;
+    // Views dropped and created again by plan_views, with the reason.
+    std::map<model::QualifiedName, std::string> rebuilt_views;
+    // Functions with a SQL-standard body dropped before what they read
+    // changes and created after it (plan_standard_body.cpp): their own
+    // change, if any, is planned there.
+    std::set<model::FunctionKey> rebuilt_functions;
     // Indexes of `from` that a new primary key or unique constraint takes
     // over (ADD CONSTRAINT ... USING INDEX): not dropped on their own.
     std::set<model::QualifiedName> adopted_indexes;
@@ -114,6 +120,13 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Policy>& chan
 // Views form a graph over the tables: planned together, before the other
 // changes (plan_view.cpp).
 void plan_views(PlanContext& ctx);
+// A column change PostgreSQL refuses while a view or a SQL-standard body
+// reads the column (and its inverse, for the down plan).
+bool blocks_readers(const model::Column& a, const model::Column& b);
+// Functions whose SQL-standard body reads something that changes under
+// it (PostgreSQL tracks those reads): after plan_views, before the other
+// changes (plan_standard_body.cpp).
+void plan_standard_bodies(PlanContext& ctx);
 
 // Foreign keys that stay the same but sit on a key that is rebuilt.
 void plan_rebuilt_foreign_keys(PlanContext& ctx);

@@ -19,13 +19,8 @@ namespace {
 
 using diff::ChangeOp;
 
-model::ObjectKey function_key(const model::Function& fn) {
-    return {model::Kind::function, fn.name.schema, signature_name(fn.key()), ""};
-}
-
-std::string label(const model::Function& fn) {
-    return (fn.kind == model::RoutineKind::procedure ? "procedure " : "function ") + model::display(fn.key());
-}
+model::ObjectKey function_key(const model::Function& fn) { return routine_step_key(fn); }
+std::string label(const model::Function& fn) { return routine_label(fn); }
 
 } // namespace
 
@@ -154,7 +149,9 @@ bool has_step(const PlanContext& ctx, Phase phase, const model::ObjectKey& key) 
 // whatever calls it in turn) and created again after.
 void rebuild_standard_callers(PlanContext& ctx, const model::Function& fn) {
     for (const auto& [key, g] : ctx.from.functions) {
-        if (!g.body.sql_standard || key == fn.key() || !unchanged(ctx.to.functions, key, g)) continue;
+        if (!g.body.sql_standard || key == fn.key() || !unchanged(ctx.to.functions, key, g) ||
+            ctx.rebuilt_functions.count(key))
+            continue;
         if (std::find(g.calls.begin(), g.calls.end(), fn.name) == g.calls.end()) continue;
         if (has_step(ctx, Phase::drop_trigger, function_key(g))) continue;
         const auto depth = placement_of(ctx.to, g).depth;
@@ -231,6 +228,7 @@ void rebuild_callers(PlanContext& ctx, const model::Function& fn) {
 } // namespace
 
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Function>& change) {
+    if (change.from && ctx.rebuilt_functions.count(change.from->key())) return;  // plan_standard_body.cpp
     if (change.op == ChangeOp::create) return create_step(ctx, *change.to);
     if (change.op == ChangeOp::drop) return drop_step(ctx, *change.from);
     const auto& a = *change.from;

@@ -32,11 +32,6 @@ model::ObjectKey key_of(const View& v) {
 
 std::string label(const View& v) { return (v.materialized ? "materialized view " : "view ") + quote_name(v.name); }
 
-// A column change PostgreSQL refuses while a view reads the column (and its
-// inverse, for the down plan).
-bool blocks_views(const model::Column& a, const model::Column& b) {
-    return a.type != b.type || a.collation != b.collation || !(a.generated == b.generated);
-}
 
 class ViewPlanner {
 public:
@@ -83,7 +78,7 @@ private:
                 const auto* b = it->second.find_column(c.name);
                 const bool enum_rebuilt = m_changed_types.count({c.type.schema, c.type.name}) > 0;
                 if (!b) m_changed_columns[{name, c.name}] = "which is dropped";
-                else if (blocks_views(c, *b)) m_changed_columns[{name, c.name}] = "which changes";
+                else if (blocks_readers(c, *b)) m_changed_columns[{name, c.name}] = "which changes";
                 else if (enum_rebuilt) m_changed_columns[{name, c.name}] = "whose type " + model::render_type(c.type) + " changes";
             }
         }
@@ -209,6 +204,7 @@ private:
                 }
             }
         }
+        m_ctx.rebuilt_views = m_rebuild;
         for (const auto& [name, why] : m_rebuild)
             if (m_ctx.to.views.at(name).materialized || m_ctx.from.views.at(name).materialized)
                 m_ctx.rebuilt_relations.insert(name);
@@ -275,6 +271,10 @@ private:
 };
 
 } // namespace
+
+bool blocks_readers(const model::Column& a, const model::Column& b) {
+    return a.type != b.type || a.collation != b.collation || !(a.generated == b.generated);
+}
 
 void plan_views(PlanContext& ctx) { ViewPlanner(ctx).run(); }
 

@@ -33,6 +33,7 @@ Plan build_plan(const model::SchemaModel& from, const model::SchemaModel& to) {
     PlanContext ctx(from, to);
     const auto changes = diff::diff_models(from, to);
     plan_views(ctx);
+    plan_standard_bodies(ctx);
     for (const auto& change : changes) std::visit([&](const auto& c) { plan_change(ctx, c); }, change);
     plan_rebuilt_foreign_keys(ctx);
     plan_rebuilt_triggers(ctx);

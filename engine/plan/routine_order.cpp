@@ -73,4 +73,12 @@ std::string signature_name(const model::FunctionKey& key) {
     return out + ")";
 }
 
+model::ObjectKey routine_step_key(const model::Function& fn) {
+    return {model::Kind::function, fn.name.schema, signature_name(fn.key()), ""};
+}
+
+std::string routine_label(const model::Function& fn) {
+    return (fn.kind == model::RoutineKind::procedure ? "procedure " : "function ") + model::display(fn.key());
+}
+
 } // namespace pgshape::plan

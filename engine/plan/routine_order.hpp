@@ -27,5 +27,8 @@ std::vector<const model::Function*> functions_in_order(const model::SchemaModel&
 
 // "f(integer, text)": the name part of a function's plan key.
 std::string signature_name(const model::FunctionKey& key);
+// The key of a function's steps, and "function public.f(integer)".
+model::ObjectKey routine_step_key(const model::Function& fn);
+std::string routine_label(const model::Function& fn);
 
 } // namespace pgshape::plan

@@ -204,9 +204,7 @@ void transform_create_function(StatementContext& ctx, PgQuery__CreateFunctionStm
     fn.name = {names.size() >= 2 ? names[names.size() - 2] : "public", names.back()};
     fn.kind = stmt->is_procedure ? model::RoutineKind::procedure : model::RoutineKind::function;
     const char* what = stmt->is_procedure ? "procedure" : "function";
-    if (stmt->sql_body && stmt->sql_body->node_case != PG_QUERY__NODE__NODE_RETURN_STMT)
-        ctx.fail(-1, fmt::format("BEGIN ATOMIC {} bodies are not supported yet", what),
-                 "write the body as a string (AS $$ ... $$) or, for one expression, as RETURN expression");
+    const bool atomic = stmt->sql_body && stmt->sql_body->node_case != PG_QUERY__NODE__NODE_RETURN_STMT;
     for (std::size_t i = 0; i < stmt->n_parameters; ++i) {
         const auto* p = stmt->parameters[i]->function_parameter;
         model::FunctionArg arg;
@@ -220,10 +218,8 @@ void transform_create_function(StatementContext& ctx, PgQuery__CreateFunctionStm
     int body_location = -1;
     for (std::size_t i = 0; i < stmt->n_options; ++i)
         apply_option(ctx, fn, stmt->options[i]->def_elem, cost_set, rows_set, body_location);
-    if (stmt->sql_body) {
-        if (fn.language.empty()) fn.language = "sql";
-        set_standard_body(ctx, fn, stmt->sql_body->return_stmt->returnval);
-    }
+    if (stmt->sql_body && fn.language.empty()) fn.language = "sql";
+    if (stmt->sql_body && !atomic) set_standard_body(ctx, fn, stmt->sql_body->return_stmt->returnval);
     if (fn.language.empty()) ctx.fail(-1, fmt::format("{} {} has no LANGUAGE", what, model::display(fn.name)));
     if (stmt->return_type && fn.kind == model::RoutineKind::function) {
         fn.returns = routine_parameter_type(ctx, stmt->return_type);
@@ -253,6 +249,7 @@ void transform_create_function(StatementContext& ctx, PgQuery__CreateFunctionStm
     }
     builder.defined_at[id] = ctx.here();
     builder.model.functions.emplace(key, std::move(fn));
+    if (atomic) register_atomic_body(ctx, key, stmt->sql_body);
 }
 
 } // namespace pgshape::parser

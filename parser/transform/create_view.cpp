@@ -25,25 +25,7 @@ model::ViewColumn table_column(const model::Column& c) { return {c.name, c.type,
 
 void build(StatementContext ctx, ViewDefinition def) {
     auto& builder = ctx.builder;
-    const RelationLookup lookup = [&](const model::QualifiedName& relation, int location,
-                                      Missing missing) -> std::optional<std::vector<model::ViewColumn>> {
-        std::vector<model::ViewColumn> out;
-        if (auto it = builder.model.tables.find(relation); it != builder.model.tables.end()) {
-            for (const auto& c : it->second.columns) out.push_back(table_column(c));
-            return out;
-        }
-        resolve_view(builder, relation, ctx.at(location));
-        if (auto it = builder.model.views.find(relation); it != builder.model.views.end()) return it->second.columns;
-        if (builder.model.sequences.count(relation)) {  // SELECT last_value FROM seq
-            const model::TypeRef bigint{"", "bigint", "", false}, boolean{"", "boolean", "", false};
-            return std::vector<model::ViewColumn>{{"last_value", bigint, "type:bigint"},
-                                                  {"log_cnt", bigint, "type:bigint"},
-                                                  {"is_called", boolean, "type:boolean"}};
-        }
-        if (missing == Missing::allow) return std::nullopt;
-        ctx.fail(location, fmt::format("relation {} is not defined", model::display(relation)),
-                 "define it with CREATE TABLE or CREATE VIEW in one of the schema files");
-    };
+    const RelationLookup lookup = relation_lookup(ctx);
     const QueryFailure fail = [&](int location, const std::string& message, const std::string& help) {
         ctx.fail(location, message, help);
     };
@@ -73,6 +55,29 @@ void register_view(StatementContext& ctx, const PgQuery__RangeVar* relation, Vie
 }
 
 } // namespace
+
+RelationLookup relation_lookup(const StatementContext& ctx) {
+    return [ctx](const model::QualifiedName& relation, int location,
+                 Missing missing) -> std::optional<std::vector<model::ViewColumn>> {
+        auto& builder = ctx.builder;
+        std::vector<model::ViewColumn> out;
+        if (auto it = builder.model.tables.find(relation); it != builder.model.tables.end()) {
+            for (const auto& c : it->second.columns) out.push_back(table_column(c));
+            return out;
+        }
+        resolve_view(builder, relation, ctx.at(location));
+        if (auto it = builder.model.views.find(relation); it != builder.model.views.end()) return it->second.columns;
+        if (builder.model.sequences.count(relation)) {  // SELECT last_value FROM seq
+            const model::TypeRef bigint{"", "bigint", "", false}, boolean{"", "boolean", "", false};
+            return std::vector<model::ViewColumn>{{"last_value", bigint, "type:bigint"},
+                                                  {"log_cnt", bigint, "type:bigint"},
+                                                  {"is_called", boolean, "type:boolean"}};
+        }
+        if (missing == Missing::allow) return std::nullopt;
+        ctx.fail(location, fmt::format("relation {} is not defined", model::display(relation)),
+                 "define it with CREATE TABLE or CREATE VIEW in one of the schema files");
+    };
+}
 
 void transform_create_view(StatementContext& ctx, PgQuery__ViewStmt* stmt) {
     if (stmt->view->relpersistence && std::string_view(stmt->view->relpersistence) != "p")

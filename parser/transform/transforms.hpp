@@ -1,6 +1,7 @@
 #pragma once
 // One function per statement kind; parser/load.cpp dispatches to them.
 #include "parser/builder.hpp"
+#include "parser/view_query.hpp"
 
 namespace pgshape::parser {
 
@@ -90,6 +91,13 @@ void transform_create_view(StatementContext& ctx, PgQuery__ViewStmt* stmt);
 void transform_create_materialized_view(StatementContext& ctx, PgQuery__CreateTableAsStmt* stmt);
 void resolve_view(Builder& builder, const model::QualifiedName& name, Location where);
 void resolve_views(Builder& builder);
+// The columns of a table, view or sequence a query reads, views built on
+// demand: what view queries and SQL-standard routine bodies resolve names with.
+RelationLookup relation_lookup(const StatementContext& ctx);
+// BEGIN ATOMIC bodies (atomic_body.cpp): registered with their function,
+// analyzed once every view is built, since they may read views.
+void register_atomic_body(StatementContext& ctx, const model::FunctionKey& key, Node* statements);
+void resolve_atomic_bodies(Builder& builder);
 // The table or materialized view an index is on (its columns in `scratch`
 // for a materialized view); a located error for a plain view or nothing.
 const model::Table& indexed_relation(StatementContext& ctx, const PgQuery__RangeVar* relation, model::Table& scratch);

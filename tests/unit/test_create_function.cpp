@@ -85,6 +85,51 @@ TEST_CASE("create function: what PostgreSQL stores, whatever the spelling") {
     }
 }
 
+TEST_CASE("create function: BEGIN ATOMIC bodies compare as the catalog writes them back") {
+    const std::string table = "CREATE TABLE t (id int PRIMARY KEY, name text, qty numeric);\n";
+    auto body = [&](const std::string& fn) { return only_function(table + fn).body; };
+    SUBCASE("pg_get_functiondef's spelling equals the file's") {
+        const auto file = body("CREATE FUNCTION f(a int) RETURNS bigint LANGUAGE sql BEGIN ATOMIC "
+                               "SELECT count(*) FROM t WHERE id > a AND name IN ('x', 'y'); "
+                               "UPDATE t SET qty = qty + 1 WHERE id = a; "
+                               "INSERT INTO t VALUES (a, 'n'); END;");
+        const auto catalog = body("CREATE OR REPLACE FUNCTION public.f(a integer) RETURNS bigint LANGUAGE sql\n"
+                                  "BEGIN ATOMIC\n SELECT count(*) AS count FROM public.t\n"
+                                  "  WHERE ((t.id > f.a) AND (t.name = ANY (ARRAY['x'::text, 'y'::text])));\n"
+                                  " UPDATE public.t SET qty = (t.qty + (1)::numeric) WHERE (t.id = f.a);\n"
+                                  " INSERT INTO public.t (id, name) VALUES (f.a, 'n'::text);\nEND;");
+        CHECK(file.atomic);
+        CHECK(file == catalog);
+    }
+    SUBCASE("different bodies differ") {
+        const auto lt = body("CREATE FUNCTION f(a int) RETURNS bigint LANGUAGE sql BEGIN ATOMIC "
+                             "SELECT count(*) FROM t WHERE id < a; END;");
+        const auto le = body("CREATE FUNCTION f(a int) RETURNS bigint LANGUAGE sql BEGIN ATOMIC "
+                             "SELECT count(*) FROM t WHERE id <= a; END;");
+        const auto two = body("CREATE FUNCTION f(a int) RETURNS bigint LANGUAGE sql BEGIN ATOMIC "
+                              "SELECT count(*) FROM t WHERE id < a; SELECT 1; END;");
+        const auto as_string = body("CREATE FUNCTION f(a int) RETURNS bigint LANGUAGE sql "
+                                    "AS 'SELECT count(*) FROM t WHERE id < a';");
+        CHECK_FALSE(lt == le);
+        CHECK_FALSE(lt == two);
+        CHECK_FALSE(lt == as_string);
+    }
+    SUBCASE("a column wins over a parameter of the same name") {
+        const auto column = body("CREATE FUNCTION f(id int) RETURNS bigint LANGUAGE sql BEGIN ATOMIC "
+                                 "SELECT count(*) FROM t WHERE t.id = id; END;");
+        const auto parameter = body("CREATE FUNCTION f(id int) RETURNS bigint LANGUAGE sql BEGIN ATOMIC "
+                                    "SELECT count(*) FROM t WHERE t.id = f.id; END;");
+        CHECK_FALSE(column == parameter);
+    }
+    SUBCASE("what the body reads") {
+        const auto fn = only_function(table + "CREATE FUNCTION f() RETURNS SETOF text LANGUAGE sql BEGIN ATOMIC "
+                                                 "SELECT name FROM t ORDER BY qty; END;");
+        REQUIRE(fn.reads.size() == 1);
+        CHECK(fn.reads[0].name == "t");
+        CHECK(fn.column_reads.size() == 2);
+    }
+}
+
 TEST_CASE("create trigger: the model") {
     const auto m = model_of(R"(
         CREATE TABLE t (a int, b varchar(10));
