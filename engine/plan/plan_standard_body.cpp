@@ -12,13 +12,11 @@
 #include "engine/model/sql_text.hpp"
 #include "engine/plan/ddl_routine.hpp"
 #include "engine/plan/plan_context.hpp"
+#include "engine/plan/reader_changes.hpp"
 #include "engine/plan/routine_order.hpp"
 
 namespace pgshape::plan {
 namespace {
-
-using model::QualifiedName;
-using model::quote_name;
 
 class BodyPlanner {
 public:
@@ -34,9 +32,7 @@ public:
             for (const auto& [key, fn] : m_ctx.from.functions) {
                 if (!fn.body.sql_standard || affected.count(key)) continue;
                 std::string why = reads_changed(fn);
-                for (const auto& call : fn.calls)
-                    for (const auto& [other, reason] : affected)
-                        if (why.empty() && other.name == call) why = "it calls " + routine_label(m_ctx.from.functions.at(other)) + ", which goes out of the way";
+                if (why.empty()) why = calls_one_of(fn, affected);
                 if (why.empty()) continue;
                 affected[key] = why;
                 more = true;
@@ -47,51 +43,22 @@ public:
 
 private:
     PlanContext& m_ctx;
-    std::map<QualifiedName, std::string> m_gone;               // relations dropped or re-created → why
-    std::map<model::ViewRead, std::string> m_changed_columns;  // (table, column) dropped or retyped → how
-    std::set<QualifiedName> m_changed_types;                   // enum types rebuilt or dropped
+    ReaderChanges m_changes;
 
     void collect_changes() {
-        for (const auto& [name, a] : m_ctx.from.enums) {
-            auto it = m_ctx.to.enums.find(name);
-            if (it == m_ctx.to.enums.end() || it->second.labels != a.labels) m_changed_types.insert(name);
-        }
-        for (const auto& [name, a] : m_ctx.from.tables) {
-            auto it = m_ctx.to.tables.find(name);
-            if (it == m_ctx.to.tables.end()) {
-                m_gone[name] = "table " + quote_name(name) + ", which is dropped";
-                continue;
-            }
-            if (!(a.partition_by == it->second.partition_by))
-                m_gone[name] = "table " + quote_name(name) + ", which is re-created";
-            for (const auto& c : a.columns) {
-                const auto* b = it->second.find_column(c.name);
-                if (!b) m_changed_columns[{name, c.name}] = "which is dropped";
-                else if (blocks_readers(c, *b) || m_changed_types.count({c.type.schema, c.type.name}))
-                    m_changed_columns[{name, c.name}] = "which changes";
-            }
-        }
-        for (const auto& [name, v] : m_ctx.from.views)
-            if (!m_ctx.to.views.count(name)) m_gone[name] = "view " + quote_name(name) + ", which is dropped";
+        m_changes = ReaderChanges::of(m_ctx);
         for (const auto& [name, why] : m_ctx.rebuilt_views)
-            m_gone[name] = "view " + quote_name(name) + ", which is re-created";
-        for (const auto& [name, s] : m_ctx.from.sequences)
-            if (!m_ctx.to.sequences.count(name)) m_gone[name] = "sequence " + quote_name(name) + ", which is dropped";
+            m_changes.gone[name] = "view " + model::quote_name(name) + ", which is re-created";
     }
 
-    // Why `fn` cannot stay while the plan runs, or "" when it can.
-    std::string reads_changed(const model::Function& fn) const {
-        for (const auto& r : fn.reads)
-            if (auto it = m_gone.find(r); it != m_gone.end()) return "it reads " + it->second;
-        for (const auto& r : fn.column_reads) {
-            auto it = m_changed_columns.lower_bound({r.relation, r.column == "*" ? "" : r.column});
-            if (it != m_changed_columns.end() && it->first.relation == r.relation &&
-                (r.column == "*" || it->first.column == r.column))
-                return "it reads " + quote_name(it->first.relation) + "." + model::quote_ident(it->first.column) + ", " +
-                       it->second;
-        }
-        for (const auto& t : fn.types)
-            if (m_changed_types.count({t.schema, t.name})) return "it uses type " + model::render_type(t) + ", which changes";
+    std::string reads_changed(const model::Function& fn) const { return m_changes.why(fn.reads, fn.column_reads, fn.types); }
+
+    // A call is matched by name: any overload counts.
+    std::string calls_one_of(const model::Function& fn, const std::map<model::FunctionKey, std::string>& affected) const {
+        for (const auto& call : fn.calls)
+            for (const auto& [other, reason] : affected)
+                if (other.name == call)
+                    return "it calls " + routine_label(m_ctx.from.functions.at(other)) + ", which goes out of the way";
         return "";
     }
 

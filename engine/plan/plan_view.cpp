@@ -17,6 +17,7 @@
 #include "engine/model/sql_text.hpp"
 #include "engine/plan/ddl.hpp"
 #include "engine/plan/plan_context.hpp"
+#include "engine/plan/reader_changes.hpp"
 #include "engine/plan/view_ddl.hpp"
 
 namespace pgshape::plan {
@@ -56,46 +57,13 @@ public:
 
 private:
     PlanContext& m_ctx;
-    std::map<model::ViewRead, std::string> m_changed_columns;  // (table, column) retyped or dropped → how
-    std::map<QualifiedName, std::string> m_gone;          // relations dropped or re-created → why
-    std::set<QualifiedName> m_changed_types;              // enum types rebuilt or dropped
+    ReaderChanges m_changes;  // m_changes.gone grows with the views re-created
     std::vector<std::pair<QualifiedName, std::string>> m_gone_functions;  // dropped or re-created → what
     std::map<QualifiedName, std::string> m_gone_keys;     // tables whose primary key is dropped or replaced → what
     std::map<QualifiedName, std::string> m_rebuild;       // views re-created → why
 
     void collect_changes() {
-        for (const auto& [name, a] : m_ctx.from.enums) {
-            auto it = m_ctx.to.enums.find(name);
-            if (it == m_ctx.to.enums.end() || it->second.labels != a.labels) m_changed_types.insert(name);
-        }
-        for (const auto& [name, a] : m_ctx.from.tables) {
-            auto it = m_ctx.to.tables.find(name);
-            if (it == m_ctx.to.tables.end()) {
-                m_gone[name] = "table " + quote_name(name) + ", which is dropped";
-                continue;
-            }
-            for (const auto& c : a.columns) {
-                const auto* b = it->second.find_column(c.name);
-                const bool enum_rebuilt = m_changed_types.count({c.type.schema, c.type.name}) > 0;
-                if (!b) m_changed_columns[{name, c.name}] = "which is dropped";
-                else if (blocks_readers(c, *b)) m_changed_columns[{name, c.name}] = "which changes";
-                else if (enum_rebuilt) m_changed_columns[{name, c.name}] = "whose type " + model::render_type(c.type) + " changes";
-            }
-        }
-        // A table re-partitioned is dropped and created again (plan_table.cpp),
-        // and its partitions with it.
-        for (const auto& [name, a] : m_ctx.from.tables) {
-            auto it = m_ctx.to.tables.find(name);
-            if (it != m_ctx.to.tables.end() && !(a.partition_by == it->second.partition_by))
-                m_gone[name] = "table " + quote_name(name) + ", which is re-created";
-        }
-        for (const auto& [name, a] : m_ctx.from.tables)
-            if (a.partition_of && m_gone.count(a.partition_of->parent) && !m_gone.count(name))
-                m_gone[name] = "partition " + quote_name(name) + ", which goes with its parent";
-        for (const auto& [name, s] : m_ctx.from.sequences)
-            if (!m_ctx.to.sequences.count(name)) m_gone[name] = "sequence " + quote_name(name) + ", which is dropped";
-        for (const auto& [name, a] : m_ctx.from.views)
-            if (!m_ctx.to.views.count(name)) m_gone[name] = label(a) + ", which is dropped";
+        m_changes = ReaderChanges::of(m_ctx);
         for (const auto& [key, c] : m_ctx.from.constraints) {
             if (c.type != model::ConstraintType::primary_key || !m_ctx.to.tables.count(c.table)) continue;
             auto it = m_ctx.to.constraints.find(key);
@@ -112,17 +80,7 @@ private:
 
     // Why `v` cannot stay while the plan runs, or "" when it can.
     std::string reads_changed(const View& v) const {
-        for (const auto& r : v.relations)
-            if (auto it = m_gone.find(r); it != m_gone.end()) return "it reads " + it->second;
-        for (const auto& r : v.reads) {
-            auto it = m_changed_columns.lower_bound({r.relation, r.column == "*" ? "" : r.column});
-            if (it != m_changed_columns.end() && it->first.relation == r.relation &&
-                (r.column == "*" || it->first.column == r.column))
-                return "it reads " + quote_name(it->first.relation) + "." + model::quote_ident(it->first.column) + ", " +
-                       it->second;
-        }
-        for (const auto& t : v.types)
-            if (m_changed_types.count({t.schema, t.name})) return "it uses type " + model::render_type(t) + ", which changes";
+        if (auto why = m_changes.why(v.relations, v.reads, v.types); !why.empty()) return why;
         if (v.grouped)
             for (const auto& r : v.relations)
                 if (auto it = m_gone_keys.find(r); it != m_gone_keys.end()) return "its GROUP BY may rely on " + it->second;
@@ -183,7 +141,7 @@ private:
         for (bool more = true; more;) {
             more = false;
             for (const auto& [name, why] : m_rebuild)
-                if (!m_gone.count(name)) m_gone[name] = label(m_ctx.to.views.at(name)) + ", which is re-created";
+                if (!m_changes.gone.count(name)) m_changes.gone[name] = label(m_ctx.to.views.at(name)) + ", which is re-created";
             for (const auto& [name, a] : m_ctx.from.views) {
                 auto it = m_ctx.to.views.find(name);
                 if (it == m_ctx.to.views.end() || m_rebuild.count(name)) continue;
