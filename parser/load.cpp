@@ -29,7 +29,8 @@ namespace fs = std::filesystem;
 // objects first, then columns added or changed by ALTER, then views over
 // those columns, then keys, checks and indexes (also on materialized views),
 // then comments on all of it.
-enum class Pass { create = 0, columns = 1, views = 2, keys = 3, comment = 4 };
+// With privileges managed, they come last, once every object is known.
+enum class Pass { create = 0, columns = 1, views = 2, keys = 3, comment = 4, privileges = 5 };
 
 // "CREATE VIEW", "DROP TABLE", ... for the unsupported-statement error.
 std::string statement_words(std::string_view text, std::size_t offset) {
@@ -226,9 +227,11 @@ bool is_session_setting(const Node* stmt) {
     return false;
 }
 
-// Owners and privileges are not part of the schema pgshape manages (teams
-// manage them elsewhere): GRANT, REVOKE, ALTER ... OWNER TO and ALTER DEFAULT
-// PRIVILEGES are read and set aside, by design (docs/limitations.md).
+// Owners and privileges are part of the schema only with --privileges
+// (many teams manage them elsewhere): otherwise GRANT, REVOKE, ALTER ...
+// OWNER TO and ALTER DEFAULT PRIVILEGES are read and set aside. GRANT role
+// TO role is always set aside: roles are not managed. With --privileges
+// they are transformed in a pass of their own (Pass::privileges).
 bool is_privilege_statement(const Node* stmt) {
     switch (stmt->node_case) {
     case PG_QUERY__NODE__NODE_GRANT_STMT:
@@ -290,16 +293,23 @@ std::string read_file(const fs::path& path) {
 
 } // namespace
 
-model::SchemaModel load_sources(const std::vector<SourceFile>& files) {
+model::SchemaModel load_sources(const std::vector<SourceFile>& files, const LoadOptions& options) {
     Builder builder;
     std::vector<LoadedFile> loaded;
     for (const auto& file : files) add_pieces(file, 2 * std::thread::hardware_concurrency(), loaded);
     parse_pieces(loaded);
-    for (int pass = 0; pass <= static_cast<int>(Pass::comment); ++pass) {
+    const bool privileges = options.privileges == model::Privileges::manage;
+    const int last = static_cast<int>(privileges ? Pass::privileges : Pass::comment);
+    for (int pass = 0; pass <= last; ++pass) {
         for (auto& lf : loaded) {
             for (std::size_t i = 0; i < lf.tree->size(); ++i) {
                 const auto& raw = lf.tree->stmt(i);
                 const std::size_t offset = skip_blanks(lf.file->text, lf.base + static_cast<std::size_t>(raw.stmt_location));
+                if (pass == static_cast<int>(Pass::privileges)) {
+                    StatementContext ctx{builder, *lf.tree, *lf.file, offset, lf.base};
+                    transform_privilege_statement(ctx, raw.stmt);
+                    continue;
+                }
                 const auto stmt_passes = passes_of(raw.stmt);
                 if (stmt_passes.empty()) {
                     if (is_session_setting(raw.stmt) || is_privilege_statement(raw.stmt)) continue;
@@ -320,10 +330,11 @@ model::SchemaModel load_sources(const std::vector<SourceFile>& files) {
     builder.run_deferred_checks();
     sync_partition_columns(builder);
     check_partition_keys(builder);
+    if (privileges) drop_default_privileges(builder.model);
     return std::move(builder.model);
 }
 
-model::SchemaModel load_path(const std::string& path) {
+model::SchemaModel load_path(const std::string& path, const LoadOptions& options) {
     std::vector<SourceFile> files;
     const fs::path root(path);
     std::error_code ec;
@@ -338,7 +349,7 @@ model::SchemaModel load_path(const std::string& path) {
     } else {
         throw UserError(fmt::format("error: {} does not exist (expected a .sql file, a directory, a postgresql:// URL or `empty`)", path));
     }
-    return load_sources(files);
+    return load_sources(files, options);
 }
 
 } // namespace pgshape::parser

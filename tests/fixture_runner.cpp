@@ -1,7 +1,8 @@
 // Runs fixture directories against the live test server:
 //   fixtures/<kind>/<case>/{from.sql,to.sql,expected_up.sql,expected_down.sql}
 //     expected SQL text, no false differences, convergence, reversibility
-//     (and roles.txt: roles to create first, one a line);
+//     (and roles.txt: roles to create first, one a line; options.txt:
+//     `privileges` to run the case with --privileges);
 //   fixtures/<kind>/<case>/{input.sql,expected_error.txt}
 //     bad input: the exact error message.
 // With --versions SCHEMA_DIR MIGRATIONS_DIR it checks an example schema's
@@ -56,13 +57,27 @@ void expect_text(const fs::path& file, const std::string& actual, std::vector<st
         failures.push_back(fmt::format("{} differs.\n--- expected\n{}--- actual\n{}", file.filename().string(), expected, actual));
 }
 
+// options.txt (optional): how pgshape is run on the case, one option a
+// line; `privileges` is --privileges.
+model::Privileges fixture_privileges(const fs::path& dir) {
+    std::istringstream in(fs::exists(dir / "options.txt") ? read(dir / "options.txt") : "");
+    model::Privileges out = model::Privileges::ignore;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line == "privileges") out = model::Privileges::manage;
+        else if (!line.empty()) throw std::runtime_error("options.txt: unknown option " + line);
+    }
+    return out;
+}
+
 std::vector<std::string> run_error_case(const fs::path& dir) {
     std::vector<std::string> failures;
     const fs::path cwd = fs::current_path();
+    const auto privileges = fixture_privileges(dir);
     fs::current_path(dir);  // errors name the file as the user would: input.sql
     std::string message;
     try {
-        parser::load_path("input.sql");
+        parser::load_path("input.sql", {privileges});
         failures.push_back("input.sql loaded without error");
     } catch (const UserError& e) {
         message = std::string(e.what()) + "\n";
@@ -84,7 +99,7 @@ std::string fixture_roles(const fs::path& dir) {
 
 std::vector<std::string> run_diff_case(const fs::path& dir) {
     test::CaseInput input{dir.parent_path().filename().string() + "_" + dir.filename().string(),
-                          read(dir / "from.sql"), read(dir / "to.sql"), fixture_roles(dir)};
+                          read(dir / "from.sql"), read(dir / "to.sql"), fixture_roles(dir), fixture_privileges(dir)};
     auto result = test::check_case(input);
     auto failures = result.failures;
     if (!result.valid) failures.push_back("invalid fixture: " + result.invalid_reason);

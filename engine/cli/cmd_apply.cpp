@@ -4,6 +4,7 @@
 
 #include "engine/apply/apply.hpp"
 #include "engine/cli/commands.hpp"
+#include "engine/cli/privilege_option.hpp"
 #include "engine/cli/hazard_options.hpp"
 #include "engine/introspect/connection.hpp"
 #include "engine/introspect/introspect.hpp"
@@ -19,13 +20,14 @@ struct ApplyOptions {
     std::string to;
     bool dry_run = false;
     HazardOptions hazards;
+    PrivilegeOption privileges;
 };
 
 int run_apply(const ApplyOptions& o) {
     const auto policy = o.hazards.policy();
-    const auto desired = introspect::load_source(o.to);
+    const auto desired = introspect::load_source(o.to, o.privileges.value());
     auto conn = introspect::connect(o.database);
-    const auto current = introspect::introspect(*conn, introspect::redact(o.database));
+    const auto current = introspect::introspect(*conn, introspect::redact(o.database), o.privileges.value());
     const auto plan = plan::build_plan(current, desired);
     std::cout << render::plan_text(plan, plan::Direction::up);
     if (plan.empty()) return exit_codes::ok;
@@ -48,6 +50,7 @@ void add_apply_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--to", opts->to, "desired schema: .sql file, directory, postgresql:// URL or empty")->required()->check(non_empty);
     cmd->add_flag("--dry-run", opts->dry_run, "print the plan, change nothing");
     opts->hazards.add_to(*cmd);
+    opts->privileges.add_to(*cmd);
     cmd->callback([opts, &exit_code] { exit_code = run_apply(*opts); });
 }
 

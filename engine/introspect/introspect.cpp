@@ -22,21 +22,28 @@ constexpr int k_extra_connections = 2;
 
 using Snapshot = pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>;
 
+// The queries to run: privileges only when asked for.
+std::vector<std::string_view> queries_for(model::Privileges privileges) {
+    std::vector<std::string_view> out(k_all_queries.begin(), k_all_queries.end());
+    if (privileges == model::Privileges::manage) out.insert(out.end(), k_privilege_queries.begin(), k_privilege_queries.end());
+    return out;
+}
+
 // The queries in the order the catalog's largest answers come first, so the
 // connections finish close together.
-std::vector<std::size_t> largest_first() {
-    std::vector<std::size_t> order(k_all_queries.size());
+std::vector<std::size_t> largest_first(const std::vector<std::string_view>& queries) {
+    std::vector<std::size_t> order(queries.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     auto weight = [](std::string_view q) {
         return q == k_tables ? 0 : q == k_constraints ? 1 : q == k_indexes ? 2 : q == k_comments ? 3 : 4;
     };
     std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return weight(k_all_queries[a]) < weight(k_all_queries[b]); });
+                     [&](std::size_t a, std::size_t b) { return weight(queries[a]) < weight(queries[b]); });
     return order;
 }
 
-void run_query(pqxx::transaction_base& tx, std::size_t index, std::string& out) {
-    const pqxx::result rows = tx.exec(std::string(k_all_queries[index]));
+void run_query(pqxx::transaction_base& tx, std::string_view query, std::string& out) {
+    const pqxx::result rows = tx.exec(std::string(query));
     for (const auto& row : rows) {
         out += row[0].c_str();
         out += '\n';
@@ -44,9 +51,9 @@ void run_query(pqxx::transaction_base& tx, std::size_t index, std::string& out) 
 }
 
 // Runs the queries not yet taken from `next` on `tx`, each into its slot.
-void drain(pqxx::transaction_base& tx, const std::vector<std::size_t>& order, std::atomic<std::size_t>& next,
-           std::vector<std::string>& slots) {
-    for (std::size_t i = next++; i < order.size(); i = next++) run_query(tx, order[i], slots[order[i]]);
+void drain(pqxx::transaction_base& tx, const std::vector<std::string_view>& queries, const std::vector<std::size_t>& order,
+           std::atomic<std::size_t>& next, std::vector<std::string>& slots) {
+    for (std::size_t i = next++; i < order.size(); i = next++) run_query(tx, queries[order[i]], slots[order[i]]);
 }
 
 // Empty search_path: the catalog's deparsers then qualify every name. UTC
@@ -59,18 +66,19 @@ constexpr const char* k_session_settings =
 
 } // namespace
 
-std::string catalog_ddl(pqxx::connection& conn) {
+std::string catalog_ddl(pqxx::connection& conn, model::Privileges privileges) {
+    const auto queries = queries_for(privileges);
     // Repeatable read: every query sees one snapshot, which the extra
     // connections share through pg_export_snapshot (as pg_dump's parallel
     // workers do), so the catalog cannot change between two queries.
     Snapshot tx(conn);
     tx.exec(k_session_settings);
-    std::vector<std::string> slots(k_all_queries.size());
+    std::vector<std::string> slots(queries.size());
     const long relations = tx.exec("SELECT count(*) FROM pg_catalog.pg_class")[0][0].as<long>();
-    const auto order = largest_first();
+    const auto order = largest_first(queries);
     std::atomic<std::size_t> next{0};
     if (relations < k_concurrent_from_relations) {
-        drain(tx, order, next, slots);
+        drain(tx, queries, order, next, slots);
     } else {
         const std::string snapshot = tx.exec("SELECT pg_catalog.pg_export_snapshot()")[0][0].c_str();
         std::vector<std::future<void>> workers;
@@ -80,10 +88,10 @@ std::string catalog_ddl(pqxx::connection& conn) {
                 Snapshot extra_tx(extra);
                 extra_tx.exec("SET TRANSACTION SNAPSHOT " + extra_tx.quote(snapshot));
                 extra_tx.exec(k_session_settings);
-                drain(extra_tx, order, next, slots);
+                drain(extra_tx, queries, order, next, slots);
             }));
         }
-        drain(tx, order, next, slots);
+        drain(tx, queries, order, next, slots);
         for (auto& w : workers) w.get();
     }
     std::string text;
@@ -94,9 +102,9 @@ std::string catalog_ddl(pqxx::connection& conn) {
     return text;
 }
 
-model::SchemaModel introspect(pqxx::connection& conn, const std::string& label) {
-    std::vector<parser::SourceFile> files{{label, catalog_ddl(conn)}};
-    return parser::load_sources(files);
+model::SchemaModel introspect(pqxx::connection& conn, const std::string& label, model::Privileges privileges) {
+    std::vector<parser::SourceFile> files{{label, catalog_ddl(conn, privileges)}};
+    return parser::load_sources(files, {privileges});
 }
 
 } // namespace pgshape::introspect

@@ -20,6 +20,7 @@ const char* kind_name(Kind kind) {
     case Kind::policy: return "policy";
     case Kind::view: return "view";
     case Kind::materialized_view: return "materialized view";
+    case Kind::default_privileges: return "default privileges";
     }
     return "object";
 }

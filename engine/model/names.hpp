@@ -30,6 +30,7 @@ enum class Kind {
     policy,    // owned by its table
     view,
     materialized_view,
+    default_privileges,  // schema: IN SCHEMA (or empty), name: the role, table: the kind of objects
 };
 
 const char* kind_name(Kind kind);

@@ -34,4 +34,10 @@ std::string display(const FunctionKey& key) {
     return out + ")";
 }
 
+std::string signature(const FunctionKey& key) {
+    std::string out = key.name.name + "(";
+    for (std::size_t i = 0; i < key.arguments.size(); ++i) out += (i ? ", " : "") + render_type(key.arguments[i]);
+    return out + ")";
+}
+
 } // namespace pgshape::model

@@ -41,6 +41,9 @@ struct FunctionKey {
 
 // "public.f(integer, text)"
 std::string display(const FunctionKey& key);
+// "f(integer, text)": the name and input types, unquoted (plan step keys
+// and privilege targets name routines so).
+std::string signature(const FunctionKey& key);
 
 // The body as PostgreSQL keeps it (pg_proc.prosrc: exactly what was written
 // between the quotes). Plans write it back unchanged; it is compared without

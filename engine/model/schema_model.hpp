@@ -11,6 +11,7 @@
 #include "engine/model/expr.hpp"
 #include "engine/model/names.hpp"
 #include "engine/model/policy.hpp"
+#include "engine/model/privilege.hpp"
 #include "engine/model/routine.hpp"
 #include "engine/model/type_ref.hpp"
 #include "engine/model/view.hpp"
@@ -230,6 +231,12 @@ struct SchemaModel {
     std::map<FunctionKey, Function> functions;  // and procedures
     std::map<TriggerKey, Trigger> triggers;
     std::map<PolicyKey, Policy> policies;
+    // Read only with --privileges (engine/model/privilege.hpp): the
+    // privileges objects have beyond their defaults, the owners files name
+    // (a file that names none leaves the owner alone), default privileges.
+    std::map<AclTarget, Acl> privileges;
+    std::map<AclTarget, std::string> owners;  // column empty
+    std::map<DefaultAclKey, Acl> default_privileges;
     bool operator==(const SchemaModel&) const = default;
 };
 

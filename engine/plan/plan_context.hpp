@@ -140,6 +140,10 @@ void plan_rebuilt_policies(PlanContext& ctx);
 // every other step is known.
 void plan_table_properties(PlanContext& ctx);
 
+// Privileges and owners (plan_privileges.cpp): after every other step, so
+// that the steps that create objects carry their grants.
+void plan_privileges(PlanContext& ctx);
+
 // A comment change as its own step (the same for every kind).
 void plan_comment(PlanContext& ctx, model::ObjectKey key, const std::string& target, const model::Comment& from,
                   const model::Comment& to);

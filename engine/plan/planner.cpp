@@ -39,6 +39,7 @@ Plan build_plan(const model::SchemaModel& from, const model::SchemaModel& to) {
     plan_rebuilt_triggers(ctx);
     plan_rebuilt_policies(ctx);
     plan_table_properties(ctx);
+    plan_privileges(ctx);
     // Phases are the layers of the dependency graph; inside a phase steps
     // are independent, ordered by key for stable output.
     // are independent, ordered by schema, table and name for stable,

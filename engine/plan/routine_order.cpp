@@ -67,11 +67,7 @@ std::vector<const model::Function*> functions_in_order(const model::SchemaModel&
     return out;
 }
 
-std::string signature_name(const model::FunctionKey& key) {
-    std::string out = key.name.name + "(";
-    for (std::size_t i = 0; i < key.arguments.size(); ++i) out += (i ? ", " : "") + model::render_type(key.arguments[i]);
-    return out + ")";
-}
+std::string signature_name(const model::FunctionKey& key) { return model::signature(key); }
 
 model::ObjectKey routine_step_key(const model::Function& fn) {
     return {model::Kind::function, fn.name.schema, signature_name(fn.key()), ""};

@@ -63,6 +63,7 @@ enum class Phase {
     create_view,  // views created or re-created: after everything they read
     create_function_after_views,  // SQL functions reading a view: once the views exist
     create_trigger_on_view,  // once its view exists
+    privileges,  // GRANT, REVOKE, OWNER TO, default privileges (--privileges): once every object exists
     comment,
 };
 

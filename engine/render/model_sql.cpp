@@ -3,6 +3,7 @@
 #include "engine/model/sql_text.hpp"
 #include "engine/plan/ddl.hpp"
 #include "engine/plan/ddl_policy.hpp"
+#include "engine/plan/ddl_privilege.hpp"
 #include "engine/plan/ddl_routine.hpp"
 #include "engine/plan/routine_order.hpp"
 #include "engine/plan/view_ddl.hpp"
@@ -100,6 +101,10 @@ std::string model_sql(const model::SchemaModel& m) {
     // Policies last too: they may call any function.
     for (const auto& [key, p] : m.policies)
         for (const auto& stmt : ddl::create_policy_statements(p)) emit(stmt);
+    // Owners and privileges (read with --privileges only) once every object exists.
+    const auto privileges = ddl::model_privileges(m);
+    if (!privileges.empty()) out += "\n";
+    for (const auto& stmt : privileges) emit(stmt);
     return out;
 }
 

@@ -1,21 +1,24 @@
-// COMMENT ON FUNCTION / PROCEDURE name[(argument types)].
+// COMMENT ON FUNCTION / PROCEDURE name[(argument types)], and the lookup of
+// a routine by such a name that GRANT and ALTER ... OWNER TO share.
 #include <fmt/format.h>
 
 #include "parser/transform/transforms.hpp"
 
 namespace pgshape::parser {
-void comment_on_routine(StatementContext& ctx, const PgQuery__ObjectWithArgs* object, model::RoutineKind kind,
-                        const model::Comment& text) {
+model::Function& find_routine(StatementContext& ctx, const PgQuery__ObjectWithArgs* object,
+                              std::optional<model::RoutineKind> wanted, const std::string& statement) {
+    const auto kind = wanted.value_or(model::RoutineKind::function);
     const auto names = name_list(object->objname, object->n_objname);
     const model::QualifiedName name{names.size() >= 2 ? names[names.size() - 2] : "public", names.back()};
-    const char* what = kind == model::RoutineKind::procedure ? "procedure" : "function";
+    const char* what = !wanted ? "routine" : kind == model::RoutineKind::procedure ? "procedure" : "function";
     auto& functions = ctx.builder.model.functions;
     model::Function* found = nullptr;
     if (object->args_unspecified) {
         // No argument list: the name must be unique.
         for (auto it = functions.lower_bound({name, {}}); it != functions.end() && it->first.name == name; ++it) {
             if (found) ctx.fail(-1, fmt::format("{} name {} is not unique", what, model::display(name)),
-                                "name the argument types: COMMENT ON FUNCTION name(type, ...)");
+                                fmt::format("name the argument types: {} {} name(type, ...)", statement,
+                                            kind == model::RoutineKind::procedure ? "PROCEDURE" : "FUNCTION"));
             found = &it->second;
         }
     } else {
@@ -37,20 +40,25 @@ void comment_on_routine(StatementContext& ctx, const PgQuery__ObjectWithArgs* ob
         auto it = functions.find(key);
         if (it != functions.end()) {
             found = &it->second;
-        } else if (kind == model::RoutineKind::procedure) {
+        } else if (kind == model::RoutineKind::procedure || !wanted) {
             for (auto jt = functions.lower_bound({name, {}}); jt != functions.end() && jt->first.name == name; ++jt) {
                 std::vector<model::TypeRef> types;
                 for (const auto& a : jt->second.args) types.push_back(a.type);
                 if (types == all) found = &jt->second;
             }
         }
-        if (!found) ctx.fail(-1, fmt::format("COMMENT ON {} {}: it is not defined", what, model::display(key)));
+        if (!found) ctx.fail(-1, fmt::format("{} {} {}: it is not defined", statement, what, model::display(key)));
     }
-    if (!found) ctx.fail(-1, fmt::format("COMMENT ON {} {}: it is not defined", what, model::display(name)));
-    if (found->kind != kind)
+    if (!found) ctx.fail(-1, fmt::format("{} {} {}: it is not defined", statement, what, model::display(name)));
+    if (wanted && found->kind != kind)
         ctx.fail(-1, fmt::format("{} is a {}", model::display(found->key()),
                                  found->kind == model::RoutineKind::procedure ? "procedure" : "function"));
-    found->comment = text;
+    return *found;
+}
+
+void comment_on_routine(StatementContext& ctx, const PgQuery__ObjectWithArgs* object, model::RoutineKind kind,
+                        const model::Comment& text) {
+    find_routine(ctx, object, kind, "COMMENT ON").comment = text;
 }
 
 } // namespace pgshape::parser

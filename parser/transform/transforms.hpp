@@ -75,6 +75,10 @@ void set_trigger_firing_later(StatementContext& ctx, const model::QualifiedName&
                               model::TriggerFiring firing);
 void comment_on_routine(StatementContext& ctx, const PgQuery__ObjectWithArgs* object, model::RoutineKind kind,
                         const model::Comment& text);
+// The routine `object` names (of `kind`, or either without one); a located
+// error naming `statement` ("COMMENT ON", "GRANT ON") when there is none.
+model::Function& find_routine(StatementContext& ctx, const PgQuery__ObjectWithArgs* object,
+                              std::optional<model::RoutineKind> kind, const std::string& statement);
 void comment_on_trigger(StatementContext& ctx, const std::vector<std::string>& names, const model::Comment& text);
 
 // Row-level security (create_policy.cpp, table_properties.cpp).
@@ -101,5 +105,17 @@ void resolve_atomic_bodies(Builder& builder);
 // The table or materialized view an index is on (its columns in `scratch`
 // for a materialized view); a located error for a plain view or nothing.
 const model::Table& indexed_relation(StatementContext& ctx, const PgQuery__RangeVar* relation, model::Table& scratch);
+
+// With --privileges (grant.cpp, alter_owner.cpp, default_privileges.cpp):
+// GRANT, REVOKE, ALTER ... OWNER TO and ALTER DEFAULT PRIVILEGES, applied in
+// file order once every object is known; other statements are ignored.
+void transform_privilege_statement(StatementContext& ctx, Node* stmt);
+void transform_grant(StatementContext& ctx, const PgQuery__GrantStmt* stmt);
+void transform_alter_owner(StatementContext& ctx, const PgQuery__AlterOwnerStmt* stmt);
+void transform_alter_table_owner(StatementContext& ctx, const PgQuery__AlterTableStmt* stmt);
+void transform_default_privileges(StatementContext& ctx, const PgQuery__AlterDefaultPrivilegesStmt* stmt);
+// Once every file is read: privileges equal to an object's defaults are
+// no privileges of its own (engine/model/privilege.hpp).
+void drop_default_privileges(model::SchemaModel& model);
 
 } // namespace pgshape::parser

@@ -127,6 +127,22 @@ run diff --from with_x.sql --to x_without_name.sql
 check "diff without --exit-code exits 0 on differences" "expected exit 0" \
     all 'rc_is 0' 'out_has "public.x.name"'
 
+# Privileges count only with --privileges.
+cat >granted.sql <<'EOF'
+CREATE TABLE w (id integer PRIMARY KEY);
+CREATE TABLE x (id integer PRIMARY KEY, name text);
+GRANT SELECT ON x TO PUBLIC;
+EOF
+run diff --from with_x.sql --to granted.sql --exit-code
+check "without --privileges a GRANT is no difference" "expected exit 0" \
+    all 'rc_is 0'
+run diff --from with_x.sql --to granted.sql --exit-code --privileges
+check "with --privileges a GRANT is a difference" "expected exit 2 and the privileges step" \
+    all 'rc_is 2' 'out_has "privileges on table public.x"'
+run plan --from granted.sql --to with_x.sql --privileges
+check "with --privileges the plan revokes what the files no longer grant" "expected exit 0 and the REVOKE" \
+    all 'rc_is 0' 'out_line "REVOKE SELECT ON TABLE public.x FROM PUBLIC;"'
+
 run plan --from empty --to bad.sql
 check "syntax error exits 1 with file:line:col" "expected exit 1 and bad.sql:1:24 on stderr" \
     all 'rc_is 1' 'out_empty' 'err_has "bad.sql:1:24: error:"' 'err_has "CREATE TABLE t (id int,, name text);"'
@@ -172,7 +188,21 @@ if [[ -z "${PGHOST:-}" || -z "${PGPORT:-}" ]]; then
     : >"$work/out"
     echo "PGHOST/PGPORT are not set: run through tests/run (it starts a server)" >"$work/err"
     fail "database checks" "no test server"
-    printf '%d passed, %d failed\n' "$passed" "$failed"
+    # With --privileges, inspect writes grants and owners that read back the same.
+fresh_db privileges
+sql "$db" "CREATE TABLE p (id integer PRIMARY KEY); GRANT SELECT, INSERT ON p TO PUBLIC;
+           CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'; REVOKE EXECUTE ON FUNCTION f() FROM PUBLIC"
+run inspect "$url" --out without.sql
+check "inspect without --privileges writes no GRANT" "expected exit 0 and no GRANT, REVOKE or OWNER TO" \
+    all 'rc_is 0' '! grep -qE "GRANT|REVOKE|OWNER TO" without.sql'
+run inspect "$url" --privileges --out with.sql
+check "inspect --privileges writes the grants, revokes and owners" "expected the GRANT, the REVOKE and the owners" \
+    all 'rc_is 0' 'grep -qxF "GRANT INSERT, SELECT ON TABLE public.p TO PUBLIC;" with.sql' \
+    'grep -qxF "REVOKE EXECUTE ON FUNCTION public.f() FROM PUBLIC;" with.sql' 'grep -q "^ALTER TABLE public.p OWNER TO " with.sql'
+run diff --from with.sql --to "$url" --privileges --exit-code
+check "inspect --privileges output equals the database" "expected exit 0" all 'rc_is 0'
+
+printf '%d passed, %d failed\n' "$passed" "$failed"
     exit 1
 fi
 export PGUSER=${PGUSER:-postgres}

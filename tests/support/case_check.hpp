@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/model/privilege.hpp"
 #include "engine/plan/step.hpp"
 
 namespace pgshape::test {
@@ -15,6 +16,9 @@ struct CaseInput {
     std::string from_sql;
     std::string to_sql;
     std::string required_roles;  // comma-separated, created before loading
+    // With privileges managed (--privileges), on every side and in the
+    // witness, which then keeps owners and privileges.
+    model::Privileges privileges = model::Privileges::ignore;
 };
 
 struct CaseResult {

@@ -97,9 +97,9 @@ std::string sort_storage_options(const std::string& stmt) {
 
 } // namespace
 
-std::string normalized_dump(const std::string& database) {
-    const std::string dump =
-        run(pg_dump_binary() + " --schema-only --no-owner --no-privileges --no-tablespaces -d '" + database + "' 2>&1");
+std::string normalized_dump(const std::string& database, model::Privileges privileges) {
+    const std::string keep = privileges == model::Privileges::manage ? "" : " --no-owner --no-privileges";
+    const std::string dump = run(pg_dump_binary() + " --schema-only" + keep + " --no-tablespaces -d '" + database + "' 2>&1");
     std::vector<std::string> statements;
     std::string current;
     std::stringstream in(dump);
