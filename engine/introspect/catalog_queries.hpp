@@ -261,11 +261,46 @@ inline constexpr std::string_view k_policies =
     "WHERE " PGSHAPE_USER_SCHEMA("n") " AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 
 // Privileges, owners and default privileges: read only with --privileges.
+// The objects that have them: kind (as GRANT names it), target, column
+// list (column privileges), ACL, owner, and whether the object is a
+// sequence a column owns (its owner is its table's). Relations, their
+// columns, routines, schemas (public included) and enum types; not the
+// sequences behind identity columns.
+#define PGSHAPE_ACL_OBJECTS \
+    "SELECT CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS kind, " \
+    "format('%I.%I', n.nspname, c.relname) AS target, '' AS cols, c.relacl AS acl, c.relowner AS owner, " \
+    "CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END " \
+    "AS alter_kind, EXISTS (SELECT 1 FROM pg_depend da WHERE c.relkind = 'S' AND da.classid = 'pg_class'::regclass " \
+    "AND da.objid = c.oid AND da.deptype = 'a') AS linked " \
+    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " \
+    "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND " PGSHAPE_USER_SCHEMA("n") " AND " \
+    PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " " \
+    "AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend di WHERE di.classid = 'pg_class'::regclass " \
+    "AND di.objid = c.oid AND di.deptype = 'i')) " \
+    "UNION ALL " \
+    "SELECT 'TABLE', format('%I.%I', n.nspname, c.relname), format(' (%I)', t.attname), t.attacl, c.relowner, '', false " \
+    "FROM pg_attribute t JOIN pg_class c ON c.oid = t.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace " \
+    "WHERE t.attacl IS NOT NULL AND t.attnum > 0 AND NOT t.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm') AND " \
+    PGSHAPE_USER_SCHEMA("n") " AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " " \
+    "UNION ALL " \
+    "SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, " \
+    "format('%I.%I(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)), '', p.proacl, p.proowner, " \
+    "CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, false " \
+    "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace " \
+    "WHERE p.prokind IN ('f', 'p') AND " PGSHAPE_USER_SCHEMA("n") " AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_proc", "p.oid") " " \
+    "UNION ALL " \
+    "SELECT 'SCHEMA', quote_ident(n.nspname), '', n.nspacl, n.nspowner, 'SCHEMA', false FROM pg_namespace n " \
+    "WHERE " PGSHAPE_USER_SCHEMA("n") " AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_namespace", "n.oid") " " \
+    "UNION ALL " \
+    "SELECT 'TYPE', format('%I.%I', n.nspname, t.typname), '', t.typacl, t.typowner, 'TYPE', false " \
+    "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace " \
+    "WHERE t.typtype = 'e' AND " PGSHAPE_USER_SCHEMA("n") " AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_type", "t.oid")
+
 // Each object whose ACL is not NULL (NULL is PostgreSQL's default) comes
 // back as the GRANT statements that give it that ACL, starting, for the
 // kinds PUBLIC has privileges on by default, with REVOKE ALL ... FROM
 // PUBLIC; the owner's own privileges are implied and left out, as is the
-// grantor. Relations, their columns, routines, schemas and enum types.
+// grantor.
 inline constexpr std::string_view k_privileges =
     "SELECT concat_ws(' ', CASE WHEN k.kind IN ('FUNCTION', 'PROCEDURE', 'TYPE') OR k.target = 'public' "
     "THEN format('REVOKE ALL ON %s %s FROM PUBLIC;', k.kind, k.target) END, "
@@ -273,59 +308,15 @@ inline constexpr std::string_view k_privileges =
     "CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(r.rolname) END, "
     "CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END), ' ' ORDER BY a.privilege_type, r.rolname) "
     "FROM aclexplode(k.acl) a LEFT JOIN pg_roles r ON r.oid = a.grantee WHERE a.grantee <> k.owner)) "
-    "FROM ("
-    "SELECT CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS kind, format('%I.%I', n.nspname, c.relname) AS target, "
-    "'' AS cols, c.relacl AS acl, c.relowner AS owner "
-    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE c.relacl IS NOT NULL AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND " PGSHAPE_USER_SCHEMA("n") " AND "
-    PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " "
-    "AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend di WHERE di.classid = 'pg_class'::regclass "
-    "AND di.objid = c.oid AND di.deptype = 'i')) "
-    "UNION ALL "
-    "SELECT 'TABLE', format('%I.%I', n.nspname, c.relname), format(' (%I)', t.attname), t.attacl, c.relowner "
-    "FROM pg_attribute t JOIN pg_class c ON c.oid = t.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE t.attacl IS NOT NULL AND t.attnum > 0 AND NOT t.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm') AND "
-    PGSHAPE_USER_SCHEMA("n") " AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " "
-    "UNION ALL "
-    "SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, "
-    "format('%I.%I(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)), '', p.proacl, p.proowner "
-    "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-    "WHERE p.proacl IS NOT NULL AND p.prokind IN ('f', 'p') AND " PGSHAPE_USER_SCHEMA("n") " AND "
-    PGSHAPE_NOT_EXTENSION_MEMBER("pg_proc", "p.oid") " "
-    "UNION ALL "
-    "SELECT 'SCHEMA', quote_ident(n.nspname), '', n.nspacl, n.nspowner FROM pg_namespace n "
-    "WHERE n.nspacl IS NOT NULL AND " PGSHAPE_USER_SCHEMA("n") " AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_namespace", "n.oid") " "
-    "UNION ALL "
-    "SELECT 'TYPE', format('%I.%I', n.nspname, t.typname), '', t.typacl, t.typowner "
-    "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
-    "WHERE t.typacl IS NOT NULL AND t.typtype = 'e' AND " PGSHAPE_USER_SCHEMA("n") " AND "
-    PGSHAPE_NOT_EXTENSION_MEMBER("pg_type", "t.oid") ") k";
+    "FROM (" PGSHAPE_ACL_OBJECTS ") k WHERE k.acl IS NOT NULL";
 
 // The owner of every object the other queries read (schema public's is not
 // managed: PostgreSQL gives it to pg_database_owner; a sequence owned by a
 // column has its table's).
 inline constexpr std::string_view k_owners =
-    "SELECT format('ALTER %s %s OWNER TO %I;', k.kind, k.target, r.rolname) FROM ("
-    "SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' "
-    "ELSE 'TABLE' END AS kind, format('%I.%I', n.nspname, c.relname) AS target, c.relowner AS owner "
-    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND " PGSHAPE_USER_SCHEMA("n") " AND "
-    PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " "
-    "AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend di WHERE di.classid = 'pg_class'::regclass "
-    "AND di.objid = c.oid AND di.deptype IN ('i', 'a'))) "
-    "UNION ALL "
-    "SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, "
-    "format('%I.%I(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)), p.proowner "
-    "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-    "WHERE p.prokind IN ('f', 'p') AND " PGSHAPE_USER_SCHEMA("n") " AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_proc", "p.oid") " "
-    "UNION ALL "
-    "SELECT 'SCHEMA', quote_ident(n.nspname), n.nspowner FROM pg_namespace n "
-    "WHERE " PGSHAPE_USER_SCHEMA("n") " AND n.nspname <> 'public' AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_namespace", "n.oid") " "
-    "UNION ALL "
-    "SELECT 'TYPE', format('%I.%I', n.nspname, t.typname), t.typowner FROM pg_type t "
-    "JOIN pg_namespace n ON n.oid = t.typnamespace "
-    "WHERE t.typtype = 'e' AND " PGSHAPE_USER_SCHEMA("n") " AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_type", "t.oid") ") k "
-    "JOIN pg_roles r ON r.oid = k.owner";
+    "SELECT format('ALTER %s %s OWNER TO %I;', k.alter_kind, k.target, r.rolname) "
+    "FROM (" PGSHAPE_ACL_OBJECTS ") k JOIN pg_roles r ON r.oid = k.owner "
+    "WHERE k.cols = '' AND NOT k.linked AND NOT (k.kind = 'SCHEMA' AND k.target = 'public')";
 
 // Default privileges: the entries of pg_default_acl, as the statements
 // that set them. A role's own entries are implied (it owns what it
@@ -344,6 +335,7 @@ inline constexpr std::string_view k_default_privileges =
     "CROSS JOIN LATERAL (SELECT CASE d.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES' "
     "WHEN 'f' THEN 'FUNCTIONS' WHEN 'T' THEN 'TYPES' ELSE 'SCHEMAS' END AS word) w";
 
+#undef PGSHAPE_ACL_OBJECTS
 #undef PGSHAPE_USER_SCHEMA
 #undef PGSHAPE_NOT_EXTENSION_MEMBER
 

@@ -188,21 +188,7 @@ if [[ -z "${PGHOST:-}" || -z "${PGPORT:-}" ]]; then
     : >"$work/out"
     echo "PGHOST/PGPORT are not set: run through tests/run (it starts a server)" >"$work/err"
     fail "database checks" "no test server"
-    # With --privileges, inspect writes grants and owners that read back the same.
-fresh_db privileges
-sql "$db" "CREATE TABLE p (id integer PRIMARY KEY); GRANT SELECT, INSERT ON p TO PUBLIC;
-           CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'; REVOKE EXECUTE ON FUNCTION f() FROM PUBLIC"
-run inspect "$url" --out without.sql
-check "inspect without --privileges writes no GRANT" "expected exit 0 and no GRANT, REVOKE or OWNER TO" \
-    all 'rc_is 0' '! grep -qE "GRANT|REVOKE|OWNER TO" without.sql'
-run inspect "$url" --privileges --out with.sql
-check "inspect --privileges writes the grants, revokes and owners" "expected the GRANT, the REVOKE and the owners" \
-    all 'rc_is 0' 'grep -qxF "GRANT INSERT, SELECT ON TABLE public.p TO PUBLIC;" with.sql' \
-    'grep -qxF "REVOKE EXECUTE ON FUNCTION public.f() FROM PUBLIC;" with.sql' 'grep -q "^ALTER TABLE public.p OWNER TO " with.sql'
-run diff --from with.sql --to "$url" --privileges --exit-code
-check "inspect --privileges output equals the database" "expected exit 0" all 'rc_is 0'
-
-printf '%d passed, %d failed\n' "$passed" "$failed"
+    printf '%d passed, %d failed\n' "$passed" "$failed"
     exit 1
 fi
 export PGUSER=${PGUSER:-postgres}
@@ -440,6 +426,20 @@ check "inspect of a database read over three connections" "expected exit 0 and e
 run plan --from many.sql --to "$url"
 check "plan from that inspect output to the database is empty" "expected exactly '-- pgshape: no changes'" \
     all 'rc_is 0' '[[ $(cat "$work/out") == "-- pgshape: no changes" ]]'
+
+# With --privileges, inspect writes grants and owners that read back the same.
+fresh_db privileges
+sql "$db" "CREATE TABLE p (id integer PRIMARY KEY); GRANT SELECT, INSERT ON p TO PUBLIC;
+           CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'; REVOKE EXECUTE ON FUNCTION f() FROM PUBLIC"
+run inspect "$url" --out without.sql
+check "inspect without --privileges writes no GRANT" "expected exit 0 and no GRANT, REVOKE or OWNER TO" \
+    all 'rc_is 0' '! grep -qE "GRANT|REVOKE|OWNER TO" without.sql'
+run inspect "$url" --privileges --out with.sql
+check "inspect --privileges writes the grants, revokes and owners" "expected the GRANT, the REVOKE and the owners" \
+    all 'rc_is 0' 'grep -qxF "GRANT INSERT, SELECT ON TABLE public.p TO PUBLIC;" with.sql' \
+    'grep -qxF "REVOKE EXECUTE ON FUNCTION public.f() FROM PUBLIC;" with.sql' 'grep -q "^ALTER TABLE public.p OWNER TO " with.sql'
+run diff --from with.sql --to "$url" --privileges --exit-code
+check "inspect --privileges output equals the database" "expected exit 0" all 'rc_is 0'
 
 printf '%d passed, %d failed\n' "$passed" "$failed"
 [[ $failed -eq 0 ]]
