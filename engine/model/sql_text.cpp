@@ -2,37 +2,40 @@
 
 #include <algorithm>
 #include <array>
+#include <string_view>
 
 namespace pgshape::model {
 namespace {
 
 // Reserved keywords (and the type/function names the grammar treats
-// specially) that cannot stand bare as a column or table name.
+// specially) that cannot stand bare as a column or table name. Sorted, for
+// binary search: quoting runs for every name written into a plan.
+using namespace std::string_view_literals;
 constexpr std::array k_reserved = {
-    "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric",
-    "authorization", "between", "bigint", "binary", "bit", "boolean", "both", "case",
-    "cast", "char", "character", "check", "coalesce", "collate", "collation", "column",
-    "concurrently", "constraint", "create", "cross", "current_catalog", "current_date",
-    "current_role", "current_schema", "current_time", "current_timestamp", "current_user",
-    "dec", "decimal", "default", "deferrable", "desc", "distinct", "do", "else", "end",
-    "except", "exists", "extract", "false", "fetch", "float", "for", "foreign", "freeze",
-    "from", "full", "grant", "greatest", "group", "grouping", "having", "ilike", "in",
-    "initially", "inner", "inout", "int", "integer", "intersect", "interval", "into", "is",
-    "isnull", "join", "json", "lateral", "leading", "least", "left", "like", "limit",
-    "localtime", "localtimestamp", "national", "natural", "nchar", "none", "normalize",
-    "not", "notnull", "null", "nullif", "numeric", "offset", "on", "only", "or", "order",
-    "out", "outer", "overlaps", "overlay", "placing", "position", "precision", "primary",
-    "real", "references", "returning", "right", "row", "select", "session_user", "setof",
-    "similar", "smallint", "some", "substring", "symmetric", "table", "tablesample", "then",
-    "time", "timestamp", "to", "trailing", "treat", "trim", "true", "union", "unique",
-    "user", "using", "values", "varchar", "variadic", "verbose", "when", "where", "window",
-    "with", "xmlattributes", "xmlconcat", "xmlelement", "xmlexists", "xmlforest",
-    "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable",
+    "all"sv, "analyse"sv, "analyze"sv, "and"sv, "any"sv, "array"sv, "as"sv, "asc"sv, "asymmetric"sv,
+    "authorization"sv, "between"sv, "bigint"sv, "binary"sv, "bit"sv, "boolean"sv, "both"sv, "case"sv,
+    "cast"sv, "char"sv, "character"sv, "check"sv, "coalesce"sv, "collate"sv, "collation"sv, "column"sv,
+    "concurrently"sv, "constraint"sv, "create"sv, "cross"sv, "current_catalog"sv, "current_date"sv,
+    "current_role"sv, "current_schema"sv, "current_time"sv, "current_timestamp"sv, "current_user"sv,
+    "dec"sv, "decimal"sv, "default"sv, "deferrable"sv, "desc"sv, "distinct"sv, "do"sv, "else"sv, "end"sv,
+    "except"sv, "exists"sv, "extract"sv, "false"sv, "fetch"sv, "float"sv, "for"sv, "foreign"sv, "freeze"sv,
+    "from"sv, "full"sv, "grant"sv, "greatest"sv, "group"sv, "grouping"sv, "having"sv, "ilike"sv, "in"sv,
+    "initially"sv, "inner"sv, "inout"sv, "int"sv, "integer"sv, "intersect"sv, "interval"sv, "into"sv, "is"sv,
+    "isnull"sv, "join"sv, "json"sv, "lateral"sv, "leading"sv, "least"sv, "left"sv, "like"sv, "limit"sv,
+    "localtime"sv, "localtimestamp"sv, "national"sv, "natural"sv, "nchar"sv, "none"sv, "normalize"sv,
+    "not"sv, "notnull"sv, "null"sv, "nullif"sv, "numeric"sv, "offset"sv, "on"sv, "only"sv, "or"sv, "order"sv,
+    "out"sv, "outer"sv, "overlaps"sv, "overlay"sv, "placing"sv, "position"sv, "precision"sv, "primary"sv,
+    "real"sv, "references"sv, "returning"sv, "right"sv, "row"sv, "select"sv, "session_user"sv, "setof"sv,
+    "similar"sv, "smallint"sv, "some"sv, "substring"sv, "symmetric"sv, "table"sv, "tablesample"sv, "then"sv,
+    "time"sv, "timestamp"sv, "to"sv, "trailing"sv, "treat"sv, "trim"sv, "true"sv, "union"sv, "unique"sv,
+    "user"sv, "using"sv, "values"sv, "varchar"sv, "variadic"sv, "verbose"sv, "when"sv, "where"sv, "window"sv,
+    "with"sv, "xmlattributes"sv, "xmlconcat"sv, "xmlelement"sv, "xmlexists"sv, "xmlforest"sv,
+    "xmlnamespaces"sv, "xmlparse"sv, "xmlpi"sv, "xmlroot"sv, "xmlserialize"sv, "xmltable"sv,
 };
 
-bool is_reserved(std::string_view ident) {
-    return std::find(k_reserved.begin(), k_reserved.end(), ident) != k_reserved.end();
-}
+static_assert(std::is_sorted(k_reserved.begin(), k_reserved.end()));
+
+bool is_reserved(std::string_view ident) { return std::binary_search(k_reserved.begin(), k_reserved.end(), ident); }
 
 bool needs_quotes(std::string_view ident) {
     if (ident.empty()) return true;
