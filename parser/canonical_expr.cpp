@@ -6,6 +6,7 @@
 
 #include "parser/canonical_type.hpp"
 #include "parser/datetime_text.hpp"
+#include "parser/pb_fields.hpp"
 
 // The canonical form is a serialization of the libpg_query tree after a few
 // rewrites that undo what PostgreSQL adds when it stores an expression:
@@ -335,6 +336,13 @@ bool is_default(const ProtobufCFieldDescriptor& f, const char* at) {
     }
 }
 
+// Where a node was written, and how a function call was spelled (f(x) or
+// CAST-like syntax), never change what it means.
+bool is_ignored_field(const ProtobufCFieldDescriptor& f) {
+    return (f.name[0] == 'l' && std::strcmp(f.name, "location") == 0) ||
+           (f.name[0] == 'f' && std::strcmp(f.name, "funcformat") == 0);
+}
+
 void serialize(const ProtobufCMessage* message, std::string& out) {
     if (!message) { out += "~"; return; }
     const ProtobufCMessageDescriptor* d = message->descriptor;
@@ -345,15 +353,11 @@ void serialize(const ProtobufCMessage* message, std::string& out) {
     const char* base = reinterpret_cast<const char*>(message);
     if (d != &pg_query__node__descriptor) out += d->short_name;  // Node is only a wrapper
     out += '{';
-    for (unsigned i = 0; i < d->n_fields; ++i) {
-        const ProtobufCFieldDescriptor& f = d->fields[i];
-        if (std::strcmp(f.name, "location") == 0 || std::strcmp(f.name, "funcformat") == 0) continue;
-        if ((f.flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
-            *reinterpret_cast<const uint32_t*>(base + f.quantifier_offset) != f.id)
-            continue;
+    for_each_field(message, [&](const ProtobufCFieldDescriptor& f) {
+        if (is_ignored_field(f)) return;
         if (f.label == PROTOBUF_C_LABEL_REPEATED) {
             const std::size_t n = *reinterpret_cast<const std::size_t*>(base + f.quantifier_offset);
-            if (n == 0) continue;
+            if (n == 0) return;
             out += f.name;
             out += "=[";
             const char* items = *reinterpret_cast<char* const*>(base + f.offset);
@@ -364,15 +368,15 @@ void serialize(const ProtobufCMessage* message, std::string& out) {
                 serialize_field(f, items + k * stride, out);
             }
             out += "] ";
-            continue;
+            return;
         }
         const char* at = base + f.offset;
-        if (is_default(f, at)) continue;
+        if (is_default(f, at)) return;
         out += f.name;
         out += '=';
         serialize_field(f, at, out);
         out += ' ';
-    }
+    });
     out += '}';
 }
 
@@ -380,7 +384,8 @@ void serialize(const ProtobufCMessage* message, std::string& out) {
 
 model::Expr make_expr(ParseTree& tree, Node* node, const ExprContext& context) {
     model::Expr expr;
-    expr.sql = deparse_expr(node);
+    // Packed before the canonical rewrite changes the tree in place.
+    expr.defer_sql([packed = pack_expr(node)]() { return deparse_packed_expr(packed); });
     canonical_rewrite(tree, node, context);
     expr.canon = canonical_text(&node->base);
     return expr;

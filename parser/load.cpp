@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
 #include <thread>
 #include <optional>
 
@@ -97,6 +98,7 @@ void add_pieces(const SourceFile& file, std::size_t pieces_wanted, std::vector<L
 void parse_pieces(std::vector<LoadedFile>& pieces) {
     const std::size_t threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
     std::vector<std::optional<ParseFailure>> failures(pieces.size());
+    std::vector<std::exception_ptr> errors(pieces.size());  // anything else, rethrown on this thread
     std::atomic<std::size_t> next{0};
     auto work = [&] {
         for (std::size_t i = next++; i < pieces.size(); i = next++) {
@@ -107,6 +109,8 @@ void parse_pieces(std::vector<LoadedFile>& pieces) {
                                                          : p.file->text.substr(p.base, p.length));
             } catch (const ParseFailure& f) {
                 failures[i] = f;
+            } catch (...) {
+                errors[i] = std::current_exception();
             }
         }
     };
@@ -114,10 +118,12 @@ void parse_pieces(std::vector<LoadedFile>& pieces) {
     for (std::size_t t = 1; t < threads && t < pieces.size(); ++t) pool.emplace_back(work);
     work();
     for (auto& t : pool) t.join();
-    for (std::size_t i = 0; i < pieces.size(); ++i)
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        if (errors[i]) std::rethrow_exception(errors[i]);
         if (failures[i])
             throw UserError(format_diagnostic(*pieces[i].file, pieces[i].base + failures[i]->offset, failures[i]->message,
                                               "check the SQL syntax near the caret"));
+    }
 }
 
 // The passes a statement takes part in (ALTER TABLE: its column subcommands

@@ -2,7 +2,12 @@
 
 #include <pg_query.h>
 
+#include <cstring>
+
 #include "engine/model/error.hpp"
+#include "parser/pb_encode.hpp"
+#include "parser/pb_fields.hpp"
+#include "parser/pg_json.hpp"
 
 namespace pgshape::parser {
 namespace {
@@ -36,8 +41,8 @@ std::string first_line_of_message(std::string message) {
     return message;
 }
 
-// Packs a one-statement ParseResult and runs libpg_query's deparser on it.
-std::string deparse_one(Node* stmt) {
+// A one-statement ParseResult in protobuf's wire format.
+std::string pack_statement(Node* stmt) {
     PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
     raw.stmt = stmt;
     PgQuery__RawStmt* stmts[] = {&raw};
@@ -45,14 +50,36 @@ std::string deparse_one(Node* stmt) {
     result.version = PG_VERSION_NUM;
     result.n_stmts = 1;
     result.stmts = stmts;
-    std::string packed(pg_query__parse_result__get_packed_size(&result), '\0');
-    pg_query__parse_result__pack(&result, reinterpret_cast<uint8_t*>(packed.data()));
+    return encode_message(&result.base);
+}
+
+// Runs libpg_query's deparser on a packed ParseResult.
+std::string deparse_packed(std::string packed) {
     PgQueryProtobuf pb{packed.size(), packed.data()};
     PgQueryDeparseResult deparsed = pg_query_deparse_protobuf(pb);
     std::unique_ptr<PgQueryDeparseResult, void (*)(PgQueryDeparseResult*)> guard(
         &deparsed, [](PgQueryDeparseResult* r) { pg_query_free_deparse_result(*r); });
     if (deparsed.error) throw InternalError(std::string("deparse failed: ") + deparsed.error->message);
     return deparsed.query;
+}
+
+// Adds `by` to every location in the tree under `message` (-1: unknown, kept).
+void shift_locations(ProtobufCMessage* message, int32_t by) {
+    char* base = reinterpret_cast<char*>(message);
+    for_each_field(message, [&](const ProtobufCFieldDescriptor& f) {
+        char* at = base + f.offset;
+        if (f.type == PROTOBUF_C_TYPE_INT32 && f.label != PROTOBUF_C_LABEL_REPEATED && std::strcmp(f.name, "location") == 0) {
+            auto& location = *reinterpret_cast<int32_t*>(at);
+            if (location >= 0) location += by;
+        } else if (f.type == PROTOBUF_C_TYPE_MESSAGE && f.label == PROTOBUF_C_LABEL_REPEATED) {
+            const std::size_t n = *reinterpret_cast<std::size_t*>(base + f.quantifier_offset);
+            auto** items = *reinterpret_cast<ProtobufCMessage***>(at);
+            for (std::size_t k = 0; k < n; ++k)
+                if (items[k]) shift_locations(items[k], by);
+        } else if (f.type == PROTOBUF_C_TYPE_MESSAGE) {
+            if (auto* child = *reinterpret_cast<ProtobufCMessage**>(at)) shift_locations(child, by);
+        }
+    });
 }
 
 } // namespace
@@ -62,23 +89,40 @@ ParseTree::ParseTree(const std::string& sql)
     m_allocator.alloc = arena_alloc;
     m_allocator.free = arena_free;
     m_allocator.allocator_data = m_arena.get();
-    PgQueryProtobufParseResult parsed = pg_query_parse_protobuf(sql.c_str());
-    std::unique_ptr<PgQueryProtobufParseResult, void (*)(PgQueryProtobufParseResult*)> guard(
-        &parsed, [](PgQueryProtobufParseResult* r) { pg_query_free_protobuf_parse_result(*r); });
+    // JSON rather than protobuf output: see parser/pg_json.hpp.
+    PgQueryParseResult parsed = pg_query_parse(sql.c_str());
+    std::unique_ptr<PgQueryParseResult, void (*)(PgQueryParseResult*)> guard(
+        &parsed, [](PgQueryParseResult* r) { pg_query_free_parse_result(*r); });
     if (parsed.error) {
         throw ParseFailure{first_line_of_message(parsed.error->message),
                            byte_offset_of_char(sql, parsed.error->cursorpos)};
     }
-    m_result = pg_query__parse_result__unpack(&m_allocator, parsed.parse_tree.len,
-                                              reinterpret_cast<const uint8_t*>(parsed.parse_tree.data));
-    if (!m_result) throw InternalError("cannot unpack libpg_query parse tree");
+    JsonTree decoded = decode_parse_json(parsed.parse_tree, sql, m_allocator);
+    m_result = decoded.result;
+    for (std::size_t i : decoded.lossy_statements) reparse_statement(sql, *m_result->stmts[i]);
+}
+
+// The protobuf route for one statement the JSON output could not carry
+// whole (see parser/pg_json.hpp); locations are made relative to `sql` again.
+void ParseTree::reparse_statement(const std::string& sql, PgQuery__RawStmt& raw) {
+    const auto start = static_cast<std::size_t>(raw.stmt_location);
+    const std::string text = raw.stmt_len ? sql.substr(start, static_cast<std::size_t>(raw.stmt_len)) : sql.substr(start);
+    PgQueryProtobufParseResult parsed = pg_query_parse_protobuf(text.c_str());
+    std::unique_ptr<PgQueryProtobufParseResult, void (*)(PgQueryProtobufParseResult*)> guard(
+        &parsed, [](PgQueryProtobufParseResult* r) { pg_query_free_protobuf_parse_result(*r); });
+    if (parsed.error) throw InternalError(std::string("statement parsed as JSON but not as protobuf: ") + parsed.error->message);
+    auto* one = pg_query__parse_result__unpack(&m_allocator, parsed.parse_tree.len,
+                                               reinterpret_cast<const uint8_t*>(parsed.parse_tree.data));
+    if (!one || one->n_stmts != 1) throw InternalError("cannot unpack libpg_query parse tree");
+    raw.stmt = one->stmts[0]->stmt;
+    shift_locations(&raw.stmt->base, static_cast<int32_t>(start));
 }
 
 ParseTree::~ParseTree() = default;
 
 void* ParseTree::allocate(std::size_t bytes) { return arena_alloc(m_arena.get(), bytes); }
 
-std::string deparse_expr(Node* expr) {
+std::string pack_expr(Node* expr) {
     PgQuery__ResTarget target = PG_QUERY__RES_TARGET__INIT;
     target.val = expr;
     Node target_node = PG_QUERY__NODE__INIT;
@@ -93,24 +137,25 @@ std::string deparse_expr(Node* expr) {
     Node select_node = PG_QUERY__NODE__INIT;
     select_node.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
     select_node.select_stmt = &select;
-    std::string sql = deparse_one(&select_node);
+    return pack_statement(&select_node);
+}
+
+std::string deparse_packed_expr(std::string packed) {
+    std::string sql = deparse_packed(std::move(packed));
     constexpr std::string_view prefix = "SELECT ";
     if (sql.compare(0, prefix.size(), prefix) != 0) throw InternalError("unexpected deparse: " + sql);
     return sql.substr(prefix.size());
 }
 
-std::string deparse_stmt(Node* stmt) { return deparse_one(stmt); }
+std::string deparse_expr(Node* expr) { return deparse_packed_expr(pack_expr(expr)); }
+
+std::string deparse_stmt(Node* stmt) { return deparse_packed(pack_statement(stmt)); }
 
 void for_each_child_message(ProtobufCMessage* message, const std::function<void(ProtobufCMessage*)>& fn) {
     if (!message) return;
-    const ProtobufCMessageDescriptor* d = message->descriptor;
     auto* base = reinterpret_cast<char*>(message);
-    for (unsigned i = 0; i < d->n_fields; ++i) {
-        const ProtobufCFieldDescriptor& f = d->fields[i];
-        if (f.type != PROTOBUF_C_TYPE_MESSAGE) continue;
-        if ((f.flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
-            *reinterpret_cast<uint32_t*>(base + f.quantifier_offset) != f.id)
-            continue;
+    for_each_field(message, [&](const ProtobufCFieldDescriptor& f) {
+        if (f.type != PROTOBUF_C_TYPE_MESSAGE) return;
         if (f.label == PROTOBUF_C_LABEL_REPEATED) {
             const std::size_t n = *reinterpret_cast<std::size_t*>(base + f.quantifier_offset);
             auto** items = *reinterpret_cast<ProtobufCMessage***>(base + f.offset);
@@ -119,7 +164,7 @@ void for_each_child_message(ProtobufCMessage* message, const std::function<void(
         } else if (auto* child = *reinterpret_cast<ProtobufCMessage**>(base + f.offset)) {
             fn(child);
         }
-    }
+    });
 }
 
 void for_each_node(ProtobufCMessage* message, const std::function<void(Node*)>& fn) {

@@ -25,6 +25,7 @@ public:
     ~ParseTree();
 
     std::size_t size() const { return m_result->n_stmts; }
+    const PgQuery__ParseResult& result() const { return *m_result; }
     const PgQuery__RawStmt& stmt(std::size_t i) const { return *m_result->stmts[i]; }
 
     // Memory that lives as long as the tree, for nodes built by transforms.
@@ -34,6 +35,8 @@ public:
     }
 
 private:
+    void reparse_statement(const std::string& sql, PgQuery__RawStmt& raw);
+
     std::unique_ptr<std::pmr::monotonic_buffer_resource> m_arena;
     ProtobufCAllocator m_allocator{};
     PgQuery__ParseResult* m_result = nullptr;
@@ -47,6 +50,10 @@ struct ParseFailure {
 
 // SQL text of an expression node, as libpg_query's deparser writes it.
 std::string deparse_expr(Node* expr);
+// The same in two halves, so the costly second one can wait until the text
+// is needed: the expression packed (as `SELECT expr`), then deparsed.
+std::string pack_expr(Node* expr);
+std::string deparse_packed_expr(std::string packed);
 // A whole statement back to SQL (used for normalizing catalog text).
 std::string deparse_stmt(Node* stmt);
 

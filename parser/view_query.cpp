@@ -782,7 +782,7 @@ AnalyzedQuery analyze_view_query(ParseTree& tree, Node* select, const std::vecto
     implied.erase(std::remove_if(implied.begin(), implied.end(),
                                  [](const auto& entry) { return entry.first->name && *entry.first->name; }),
                   implied.end());
-    out.query.sql = deparse_stmt(select);
+    out.query.set_sql(deparse_stmt(select));
     out.query.canon = detail::canonical_query(tree, select, analyzer.facts, out.columns);
     out.relations.assign(analyzer.relations.begin(), analyzer.relations.end());
     out.reads.assign(analyzer.reads.begin(), analyzer.reads.end());
@@ -804,9 +804,9 @@ AnalyzedQuery analyze_routine_statement(ParseTree& tree, Node* stmt, const std::
                                  [](const auto& entry) { return entry.first->name && *entry.first->name; }),
                   implied.end());
     AnalyzedQuery out;
-    out.query.sql = stmt->node_case == PG_QUERY__NODE__NODE_RETURN_STMT
-                        ? "RETURN " + deparse_expr(stmt->return_stmt->returnval)
-                        : deparse_stmt(stmt);
+    out.query.set_sql(stmt->node_case == PG_QUERY__NODE__NODE_RETURN_STMT
+                          ? "RETURN " + deparse_expr(stmt->return_stmt->returnval)
+                          : deparse_stmt(stmt));
     out.query.canon = detail::canonical_query(tree, stmt, analyzer.facts, out.columns);
     out.relations.assign(analyzer.relations.begin(), analyzer.relations.end());
     out.reads.assign(analyzer.reads.begin(), analyzer.reads.end());

@@ -34,7 +34,7 @@ const char* action_sql(model::FkAction action) {
 }
 
 std::string index_elem(const model::IndexElem& elem) {
-    std::string out = elem.expr ? "(" + elem.expr->sql + ")" : quote_ident(elem.column);
+    std::string out = elem.expr ? "(" + elem.expr->sql() + ")" : quote_ident(elem.column);
     if (!elem.collation.empty()) out += " COLLATE " + quote_ident(elem.collation);
     if (!elem.opclass.empty()) out += " " + quote_ident(elem.opclass);
     const bool desc = elem.order == model::SortOrder::desc;
@@ -64,8 +64,8 @@ std::string identity_clause(const model::Column& c) {
 std::string column_definition(const model::Column& c) {
     std::string out = quote_ident(c.name) + " " + model::render_type(c.type);
     if (!c.collation.empty()) out += " COLLATE " + quote_ident(c.collation);
-    if (c.generated) out += " GENERATED ALWAYS AS (" + c.generated->sql + ") STORED";
-    if (c.default_value) out += " DEFAULT " + c.default_value->sql;
+    if (c.generated) out += " GENERATED ALWAYS AS (" + c.generated->sql() + ") STORED";
+    if (c.default_value) out += " DEFAULT " + c.default_value->sql();
     if (c.identity != model::Identity::none) out += " " + identity_clause(c);
     if (c.not_null && c.identity == model::Identity::none) out += " NOT NULL";
     return out;
@@ -89,7 +89,7 @@ std::string constraint_definition(const model::Constraint& c) {
         if (c.on_delete != model::FkAction::no_action) out += std::string(" ON DELETE ") + action_sql(c.on_delete);
         break;
     case model::ConstraintType::check:
-        out = "CHECK (" + (c.check ? c.check->sql : std::string("true")) + ")";
+        out = "CHECK (" + (c.check ? c.check->sql() : std::string("true")) + ")";
         if (c.no_inherit) out += " NO INHERIT";
         break;
     case model::ConstraintType::exclude:
@@ -98,7 +98,7 @@ std::string constraint_definition(const model::Constraint& c) {
             out += (i ? ", " : "") + index_elem(c.exclusions[i].elem) + " WITH " + c.exclusions[i].op;
         out += ")";
         if (!c.include.empty()) out += " INCLUDE (" + ident_list(c.include) + ")";
-        if (c.where) out += " WHERE (" + c.where->sql + ")";
+        if (c.where) out += " WHERE (" + c.where->sql() + ")";
         break;
     }
     if (c.deferrable) out += " DEFERRABLE";
@@ -132,7 +132,7 @@ std::string partition_key(const model::PartitionKey& key) {
     for (std::size_t i = 0; i < key.elems.size(); ++i) {
         const auto& e = key.elems[i];
         if (i) out += ", ";
-        out += e.expr ? "(" + e.expr->sql + ")" : quote_ident(e.column);
+        out += e.expr ? "(" + e.expr->sql() + ")" : quote_ident(e.column);
         if (!e.collation.empty()) out += " COLLATE " + quote_ident(e.collation);
         if (!e.opclass.empty()) out += " " + quote_ident(e.opclass);
     }
@@ -146,7 +146,7 @@ std::string create_partition(const model::Table& t, const model::Table* parent) 
         if (!p || c.generated) continue;
         std::string options;
         if (!(c.default_value == p->default_value))
-            options += " DEFAULT " + (c.default_value ? c.default_value->sql : std::string("NULL"));
+            options += " DEFAULT " + (c.default_value ? c.default_value->sql() : std::string("NULL"));
         if (c.not_null && !p->not_null) options += " NOT NULL";
         if (!options.empty()) own += (own.empty() ? " (" : ", ") + quote_ident(c.name) + " WITH OPTIONS" + options;
     }
@@ -200,7 +200,7 @@ std::string create_index(const model::Index& index) {
     if (!index.include.empty()) out += " INCLUDE (" + ident_list(index.include) + ")";
     if (index.nulls_not_distinct) out += " NULLS NOT DISTINCT";
     out += with_options(index.options);
-    if (index.where) out += " WHERE " + index.where->sql;
+    if (index.where) out += " WHERE " + index.where->sql();
     return out;
 }
 

@@ -23,8 +23,8 @@ std::string create_policy(const model::Policy& p) {
     if (!p.permissive) out += " AS RESTRICTIVE";
     if (p.command != model::PolicyCommand::all) out += std::string(" FOR ") + model::policy_command_sql(p.command);
     if (!p.roles.empty()) out += " TO " + policy_roles(p);
-    if (p.using_expr) out += " USING (" + p.using_expr->sql + ")";
-    if (p.with_check) out += " WITH CHECK (" + p.with_check->sql + ")";
+    if (p.using_expr) out += " USING (" + p.using_expr->sql() + ")";
+    if (p.with_check) out += " WITH CHECK (" + p.with_check->sql() + ")";
     return out;
 }
 

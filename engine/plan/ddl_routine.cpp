@@ -25,7 +25,7 @@ std::string argument(const model::FunctionArg& a, bool with_mode) {
     std::string out = with_mode ? mode_word(a.mode) : "";
     if (!a.name.empty()) out += quote_ident(a.name) + " ";
     out += model::render_type(a.type);
-    if (a.default_value) out += " DEFAULT " + a.default_value->sql;
+    if (a.default_value) out += " DEFAULT " + a.default_value->sql();
     return out;
 }
 
@@ -187,7 +187,7 @@ std::string create_trigger(const model::Trigger& t) {
         if (!t.new_table.empty()) out += " NEW TABLE AS " + quote_ident(t.new_table);
     }
     out += t.level == model::TriggerLevel::row ? " FOR EACH ROW" : " FOR EACH STATEMENT";
-    if (t.when) out += " WHEN (" + t.when->sql + ")";
+    if (t.when) out += " WHEN (" + t.when->sql() + ")";
     out += " EXECUTE FUNCTION " + quote_name(t.function) + "(";
     for (std::size_t i = 0; i < t.arguments.size(); ++i) out += (i ? ", " : "") + quote_literal(t.arguments[i]);
     return out + ")";

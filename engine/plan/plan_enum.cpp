@@ -55,14 +55,14 @@ Dependents dependents_of(const model::EnumType& type, const model::SchemaModel& 
     };
     Dependents out;
     for (const auto& [key, c] : m.constraints) {
-        if (!c.check || !mentions_column(c.table, c.check->sql)) continue;
+        if (!c.check || !mentions_column(c.table, c.check->sql())) continue;
         if (keep_if_in && !(keep_if_in->constraints.count(key) && keep_if_in->constraints.at(key) == c)) continue;
         out.checks.push_back(&c);
     }
     for (const auto& [key, i] : m.indexes) {
-        std::string sql = i.where ? i.where->sql : "";
+        std::string sql = i.where ? i.where->sql() : "";
         for (const auto& e : i.elems)
-            if (e.expr) sql += " " + e.expr->sql;
+            if (e.expr) sql += " " + e.expr->sql();
         if (sql.empty() || !mentions_column(i.table, sql)) continue;
         if (keep_if_in && !(keep_if_in->indexes.count(key) && keep_if_in->indexes.at(key) == i)) continue;
         out.indexes.push_back(&i);
@@ -91,7 +91,7 @@ std::vector<std::string> rebuild(const model::EnumType& type, const std::vector<
             const std::string as_text = c.type.is_array ? "::text[]::" : "::text::";
             out.push_back(alter + " TYPE " + model::render_type(c.type) + " USING " + quote_ident(c.name) + as_text +
                           model::render_type(c.type));
-            if (c.default_value) out.push_back(alter + " SET DEFAULT " + c.default_value->sql);
+            if (c.default_value) out.push_back(alter + " SET DEFAULT " + c.default_value->sql());
         }
     }
     out.push_back("DROP TYPE " + quote_name({type.name.schema, old_name}));

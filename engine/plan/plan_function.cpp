@@ -112,7 +112,7 @@ void drop_step(PlanContext& ctx, const model::Function& fn) {
 // Does the expression call `fn` (by its name, qualified or not)? Any
 // overload counts: the text does not say which one a call resolves to.
 bool calls(const model::Expr& expr, const model::Function& fn) {
-    const std::string& sql = expr.sql;
+    const std::string& sql = expr.sql();
     const std::string name = model::quote_ident(fn.name.name);
     for (auto at = sql.find(name); at != std::string::npos; at = sql.find(name, at + 1)) {
         std::size_t end = at + name.size();
@@ -217,9 +217,9 @@ void rebuild_callers(PlanContext& ctx, const model::Function& fn) {
             const std::string what = "default of " + model::quote_name(name) + "." + model::quote_ident(column.name);
             auto& drop = ctx.add(Phase::drop_constraint, key, ChangeSymbol::alter, what + around(fn));
             drop.up = {alter + " DROP DEFAULT"};
-            drop.down = {alter + " SET DEFAULT " + column.default_value->sql};
+            drop.down = {alter + " SET DEFAULT " + column.default_value->sql()};
             auto& add = ctx.add(Phase::add_constraint, key, ChangeSymbol::alter, what + around(fn));
-            add.up = {alter + " SET DEFAULT " + column.default_value->sql};
+            add.up = {alter + " SET DEFAULT " + column.default_value->sql()};
             add.down = {alter + " DROP DEFAULT"};
         }
     }

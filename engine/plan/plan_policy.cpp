@@ -63,8 +63,8 @@ bool table_recreated(const PlanContext& ctx, const model::QualifiedName& table) 
 std::string alter_policy(const model::Policy& a, const model::Policy& b) {
     std::string out = "ALTER " + ddl::policy_target(b);
     if (a.roles != b.roles) out += " TO " + ddl::policy_roles(b);
-    if (!(a.using_expr == b.using_expr)) out += " USING (" + b.using_expr->sql + ")";
-    if (!(a.with_check == b.with_check)) out += " WITH CHECK (" + b.with_check->sql + ")";
+    if (!(a.using_expr == b.using_expr)) out += " USING (" + b.using_expr->sql() + ")";
+    if (!(a.with_check == b.with_check)) out += " WITH CHECK (" + b.with_check->sql() + ")";
     return out;
 }
 
@@ -72,8 +72,8 @@ std::string describe(const model::Policy& a, const model::Policy& b) {
     std::string out = label(b) + ":";
     std::string sep = " ";
     if (a.roles != b.roles) out += sep + "TO " + ddl::policy_roles(a) + " → " + ddl::policy_roles(b), sep = "; ";
-    if (!(a.using_expr == b.using_expr)) out += sep + "USING (" + b.using_expr->sql + ")", sep = "; ";
-    if (!(a.with_check == b.with_check)) out += sep + "WITH CHECK (" + b.with_check->sql + ")";
+    if (!(a.using_expr == b.using_expr)) out += sep + "USING (" + b.using_expr->sql() + ")", sep = "; ";
+    if (!(a.with_check == b.with_check)) out += sep + "WITH CHECK (" + b.with_check->sql() + ")";
     return out;
 }
 

@@ -61,12 +61,12 @@ bool names_column(const model::Trigger& t, const std::string& column) {
     const std::string quoted = model::quote_ident(column);
     for (const char* row : {"old.", "new."}) {
         const std::string ref = row + quoted;
-        for (auto at = t.when->sql.find(ref); at != std::string::npos; at = t.when->sql.find(ref, at + 1)) {
+        for (auto at = t.when->sql().find(ref); at != std::string::npos; at = t.when->sql().find(ref, at + 1)) {
             const std::size_t end = at + ref.size();
-            const bool starts = at == 0 || !(std::isalnum(static_cast<unsigned char>(t.when->sql[at - 1])) ||
-                                             t.when->sql[at - 1] == '_');
-            const bool ends = end >= t.when->sql.size() ||
-                              !(std::isalnum(static_cast<unsigned char>(t.when->sql[end])) || t.when->sql[end] == '_');
+            const bool starts = at == 0 || !(std::isalnum(static_cast<unsigned char>(t.when->sql()[at - 1])) ||
+                                             t.when->sql()[at - 1] == '_');
+            const bool ends = end >= t.when->sql().size() ||
+                              !(std::isalnum(static_cast<unsigned char>(t.when->sql()[end])) || t.when->sql()[end] == '_');
             if (starts && ends) return true;
         }
     }

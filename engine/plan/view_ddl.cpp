@@ -35,7 +35,7 @@ std::string create_view(const model::View& view, ViewReplace replace) {
         }
         out += ")";
     }
-    out += " AS\n" + view.query.sql;
+    out += " AS\n" + view.query.sql();
     if (view.materialized && !view.with_data) out += "\nWITH NO DATA";
     return out;
 }

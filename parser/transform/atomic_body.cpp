@@ -48,7 +48,7 @@ void analyze(StatementContext ctx, model::FunctionKey key, Node* sql_body) {
     std::set<model::QualifiedName> calls;
     for (Node* stmt : body_statements(sql_body)) {
         auto analyzed = analyze_routine_statement(ctx.tree, stmt, fn.name.name, parameters, lookup, fail);
-        text += "    " + analyzed.query.sql + ";\n";
+        text += "    " + analyzed.query.sql() + ";\n";
         canon += "|" + analyzed.query.canon;
         add_sorted(fn.reads, analyzed.relations);
         add_sorted(fn.column_reads, analyzed.reads);

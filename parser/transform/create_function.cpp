@@ -191,7 +191,7 @@ void set_standard_body(StatementContext& ctx, model::Function& fn, Node* expr) {
             }
     });
     const auto canonical = make_expr(ctx.tree, expr, {&parameters, nullptr});
-    fn.body.text = canonical.sql;
+    fn.body.text = canonical.sql();
     fn.body.canon = canonical.canon;
     fn.body.sql_standard = true;
 }

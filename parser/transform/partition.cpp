@@ -43,7 +43,7 @@ std::string datum_list(StatementContext& ctx, Node* const* datums, std::size_t n
         shorten_midnight(datums[i]);
         std::string literal = literal_text(datums[i]);
         auto expr = make_expr(ctx.tree, datums[i], {});
-        items.emplace_back(literal.empty() ? expr.canon : literal, expr.sql);
+        items.emplace_back(literal.empty() ? expr.canon : literal, expr.sql());
     }
     std::string sql;
     for (const auto& [c, s] : items) {

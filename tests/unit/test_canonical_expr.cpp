@@ -152,9 +152,9 @@ TEST_CASE("canonical_expr: different expressions stay different") {
 
 TEST_CASE("canonical_expr: the SQL kept for plans is the deparsed source") {
     const auto e = check_expr("price numeric", "price > 0");
-    CHECK(e.sql == "price > 0");
+    CHECK(e.sql() == "price > 0");
     const auto d = default_expr("varchar(20)", "'x'");
-    CHECK(d.sql == "'x'");
+    CHECK(d.sql() == "'x'");
 }
 
 TEST_CASE("canonical_expr: whole models from the two spellings are equal") {

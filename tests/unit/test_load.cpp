@@ -131,7 +131,7 @@ TEST_CASE("load: names PostgreSQL would choose") {
     CHECK(model::render_type(id->type) == "integer");
     CHECK(id->not_null);
     REQUIRE(id->default_value.has_value());
-    CHECK(id->default_value->sql == "nextval('public.orders_id_seq'::regclass)");
+    CHECK(id->default_value->sql() == "nextval('public.orders_id_seq'::regclass)");
     CHECK(m.sequences.at({"public", "orders_id_seq"}).owned_by == model::ColumnRef{{"public", "orders"}, "id"});
 }
 

@@ -34,7 +34,7 @@ TEST_CASE("a partition's own column options lie over its parent's columns") {
                                 "CREATE TABLE p1 PARTITION OF p (s WITH OPTIONS DEFAULT 'y', n WITH OPTIONS NOT NULL) "
                                 "FOR VALUES IN ('a');");
         const auto& t = m.tables.at({"public", "p1"});
-        CHECK(t.find_column("s")->default_value->sql == "'y'");
+        CHECK(t.find_column("s")->default_value->sql() == "'y'");
         CHECK(t.find_column("n")->not_null);
         CHECK(t.find_column("id")->not_null);
         CHECK_FALSE(t.find_column("n")->default_value);
@@ -48,7 +48,7 @@ TEST_CASE("a partition's own column options lie over its parent's columns") {
                                                       "ALTER TABLE p ALTER COLUMN s SET DEFAULT 'z';\n"
                                                       "ALTER TABLE p ADD COLUMN extra int NOT NULL DEFAULT 0;");
         const auto& t = m.tables.at({"public", "p1"});
-        CHECK(t.find_column("s")->default_value->sql == "'z'");
+        CHECK(t.find_column("s")->default_value->sql() == "'z'");
         REQUIRE(t.find_column("extra"));
         CHECK(t.find_column("extra")->not_null);
     }
