@@ -67,6 +67,17 @@ std::string Builder::choose_constraint_name(const model::QualifiedName& table, c
     return candidate;
 }
 
+std::string Builder::choose_domain_check_name(const model::QualifiedName& domain) const {
+    auto taken = [&](const std::string& name) {
+        for (auto it = model.domains.lower_bound({domain.schema, ""}); it != model.domains.end() && it->first.schema == domain.schema; ++it)
+            if (it->second.find_check(name)) return true;
+        return false;
+    };
+    std::string candidate = make_object_name(domain.name, "", "check");
+    for (int pass = 1; taken(candidate); ++pass) candidate = make_object_name(domain.name, "", "check" + std::to_string(pass));
+    return candidate;
+}
+
 void Builder::claim_relation_name(const std::string& schema, const std::string& name, Location where) {
     const std::string key = "relation " + schema + "." + name;
     if (!m_relation_names[schema].insert(name).second) {

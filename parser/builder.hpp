@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/model/schema_model.hpp"
+#include "parser/canonical_expr.hpp"
 #include "parser/pg_tree.hpp"
 #include "parser/source_text.hpp"
 
@@ -55,6 +56,10 @@ public:
                                      const std::string& name2, const std::string& label);
     std::string choose_constraint_name(const model::QualifiedName& table, const std::string& name2,
                                        const std::string& label);
+    // A domain's unnamed check: <domain>_check, numbered past the check
+    // names of the schema's domains (PostgreSQL looks schema-wide, at table
+    // constraints too; a clash with one of those is not foreseen).
+    std::string choose_domain_check_name(const model::QualifiedName& domain) const;
     void claim_relation_name(const std::string& schema, const std::string& name, Location where);
     // An index renamed by ADD CONSTRAINT ... USING INDEX frees its name.
     void release_relation_name(const std::string& schema, const std::string& name);
@@ -96,6 +101,15 @@ struct StatementContext {
     Location here() const { return {&file, offset}; }
     [[noreturn]] void fail(int location, const std::string& message, const std::string& help = {}) const {
         builder.fail(at(location), message, help);
+    }
+    // Where an expression sits: the columns it may name, the type it is
+    // assigned to, and the domains the files define.
+    ExprContext expr_context(const std::vector<model::Column>* columns, const model::TypeRef* target = nullptr) const {
+        ExprContext out;
+        out.columns = columns;
+        out.target = target;
+        out.domains = &builder.model.domains;
+        return out;
     }
 };
 

@@ -99,7 +99,10 @@ struct Rewriter {
             if (is_string && !target.is_array && (!target.schema.empty() || target.name.rfind("reg", 0) == 0)) return true;
             return false;
         }
-        if (const auto col = known_type(arg)) {
+        if (auto col = known_type(arg)) {
+            if (*col == target) return true;
+            // (a)::integer on a column of a domain over integer.
+            if (context.domains) col = model::underlying_type(*context.domains, *col);
             if (*col == target) return true;
             // Only the casts PostgreSQL inserts itself: implicit ones, which
             // widen and carry no length or precision. (price)::integer or

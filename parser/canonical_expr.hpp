@@ -1,6 +1,7 @@
 #pragma once
 // One canonical form for expressions, so that what a person writes and what
 // the catalog returns compare equal when they mean the same thing.
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -18,6 +19,9 @@ struct ExprContext {
     // Casts that must stay whatever the rules say (a view's output casts
     // decide its column types; parser/view_canon.cpp).
     const std::set<const PgQuery__TypeCast*>* keep_casts = nullptr;
+    // The domains known so far: a value of a domain is cast to the type
+    // underneath where the catalog writes it, so that cast is noise.
+    const std::map<model::QualifiedName, model::Domain>* domains = nullptr;
 };
 
 // Deparses `node` for plans and computes its canonical form. Rewrites the

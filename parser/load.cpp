@@ -27,11 +27,12 @@ namespace {
 namespace fs = std::filesystem;
 
 // Statements are applied in passes so that file order never matters:
-// objects first, then columns added or changed by ALTER, then views over
-// those columns, then keys, checks and indexes (also on materialized views),
-// then comments on all of it.
+// user-defined types first (an expression anywhere may cast a domain to
+// what it is over), objects next, then columns added or changed by ALTER,
+// then views over those columns, then keys, checks and indexes (also on
+// materialized views), then comments on all of it.
 // With privileges managed, they come last, once every object is known.
-enum class Pass { create = 0, columns = 1, views = 2, keys = 3, comment = 4, privileges = 5 };
+enum class Pass { types = 0, create = 1, columns = 2, views = 3, keys = 4, comment = 5, privileges = 6 };
 
 // "CREATE VIEW", "DROP TABLE", ... for the unsupported-statement error.
 std::string statement_words(std::string_view text, std::size_t offset) {
@@ -136,6 +137,12 @@ std::vector<Pass> passes_of(const Node* stmt) {
     case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
     case PG_QUERY__NODE__NODE_CREATE_STMT:
         return {Pass::create};
+    case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
+        return {Pass::types, Pass::create};
+    case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:
+        return {Pass::types};
+    case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT:
+        return {Pass::columns};
     case PG_QUERY__NODE__NODE_DEFINE_STMT:  // CREATE COLLATION only; other kinds are refused
         if (stmt->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION) return {Pass::create};
         return {};
@@ -171,6 +178,12 @@ void dispatch(StatementContext& ctx, Node* stmt, Pass pass) {
     case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: return transform_create_sequence(ctx, stmt->create_seq_stmt);
     case PG_QUERY__NODE__NODE_CREATE_STMT: return transform_create_table(ctx, stmt->create_stmt);
     case PG_QUERY__NODE__NODE_DEFINE_STMT: return transform_create_collation(ctx, stmt->define_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
+        return transform_create_domain(ctx, stmt->create_domain_stmt,
+                                       pass == Pass::types ? DomainPart::type : DomainPart::expressions);
+    case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT: return transform_alter_domain(ctx, stmt->alter_domain_stmt);
+    case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:
+        return transform_create_composite_type(ctx, stmt->composite_type_stmt);
     case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
         return transform_alter_table(ctx, stmt->alter_table_stmt,
                                      pass == Pass::columns ? AlterTablePart::columns : AlterTablePart::constraints);
@@ -255,14 +268,22 @@ bool is_privilege_statement(const Node* stmt) {
     if (stmt->node_case == PG_QUERY__NODE__NODE_RENAME_STMT)
         builder.fail(where, fmt::format("{} ... RENAME is not supported in schema files", words),
                      "schema files describe the desired state: write the object under its new name");
+    if (stmt->node_case == PG_QUERY__NODE__NODE_DEFINE_STMT && stmt->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE) {
+        if (stmt->define_stmt->n_definition == 0)
+            builder.fail(where, "CREATE TYPE without a definition (a shell type) is not supported in schema files",
+                         "schema files hold enum, composite and range types and domains: CREATE TYPE name AS ENUM (...), "
+                         "AS (...), AS RANGE (...), or CREATE DOMAIN");
+        builder.fail(where, "CREATE TYPE with input and output functions (a base type) is not supported in schema files",
+                     "a base type is written in C: install it with an extension (CREATE EXTENSION) and use it from there");
+    }
     if (stmt->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT)
         builder.fail(where, fmt::format("SET {} is not supported in schema files",
                                         stmt->variable_set_stmt->name ? stmt->variable_set_stmt->name : ""),
                      "only session settings that do not change name resolution are accepted "
                      "(search_path may only be '' or start with public)");
     builder.fail(where, fmt::format("{} is not supported in schema files", words),
-                 "schema files hold CREATE SCHEMA/EXTENSION/TYPE ... AS ENUM/COLLATION/TABLE/SEQUENCE/INDEX/VIEW/MATERIALIZED VIEW/FUNCTION/PROCEDURE/TRIGGER/POLICY, "
-                 "ALTER TABLE/SEQUENCE and COMMENT ON statements");
+                 "schema files hold CREATE SCHEMA/EXTENSION/TYPE/DOMAIN/COLLATION/TABLE/SEQUENCE/INDEX/VIEW/MATERIALIZED VIEW/FUNCTION/PROCEDURE/TRIGGER/POLICY, "
+                 "ALTER TABLE/SEQUENCE/DOMAIN and COMMENT ON statements");
 }
 
 // PostgreSQL refuses a primary key or unique constraint on a partitioned
@@ -327,7 +348,10 @@ model::SchemaModel load_sources(const std::vector<SourceFile>& files, const Load
                 dispatch(ctx, raw.stmt, static_cast<Pass>(pass));
             }
         }
-        if (pass == static_cast<int>(Pass::create)) builder.run_deferred_checks();
+        if (pass == static_cast<int>(Pass::create)) {
+            inherit_domain_defaults(builder);
+            builder.run_deferred_checks();
+        }
         if (pass == static_cast<int>(Pass::views)) {
             resolve_views(builder);
             resolve_atomic_bodies(builder);

@@ -349,6 +349,7 @@ private:
             const bool plain_target = target.modifiers.empty() && target.schema.empty() && !target.is_array;
             if (*col == target) drop = true;
             else if (output) drop = false;
+            else if (m_facts.domains && model::underlying_type(*m_facts.domains, *col) == target) drop = true;
             else if ((col->name == "text" || col->name == "character varying") && col->schema.empty() && !col->is_array &&
                      plain_target && (target.name == "text" || target.name == "character varying"))
                 drop = true;
@@ -432,6 +433,7 @@ std::string canonical_query(ParseTree& tree, Node* select, const QueryFacts& fac
     pass.run(select, ancestors, false);
     ExprContext context;
     context.keep_casts = &pass.keep;
+    context.domains = facts.domains;
     canonical_rewrite(tree, select, context);
     pass.finish(select);
     const std::string canon = canonical_text(&select->base);

@@ -762,9 +762,11 @@ private:
 } // namespace
 
 AnalyzedQuery analyze_view_query(ParseTree& tree, Node* select, const std::vector<std::string>& column_names,
-                                 const RelationLookup& lookup, const QueryFailure& fail) {
+                                 const RelationLookup& lookup, const QueryFailure& fail,
+                                 const std::map<model::QualifiedName, model::Domain>* domains) {
     if (select->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) fail(-1, "a view's query must be a SELECT", "");
     Analyzer analyzer(tree, lookup, fail);
+    analyzer.facts.domains = domains;
     AnalyzedQuery out;
     out.columns = analyzer.select(select->select_stmt, nullptr, nullptr, true);
     // A column list names the first columns: written into the targets, as

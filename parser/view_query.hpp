@@ -2,10 +2,12 @@
 // A view's SELECT: names resolved as PostgreSQL resolves them when it stores
 // the view, a canonical form both sides share, and what the query reads.
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "engine/model/user_type.hpp"
 #include "engine/model/view.hpp"
 #include "parser/pg_tree.hpp"
 
@@ -40,8 +42,11 @@ struct AnalyzedQuery {
 // their expressions, aliases renamed (r_1), casts added. The canonical form
 // undoes the difference from both sides: same names, positional aliases, and
 // only the casts PostgreSQL adds itself are dropped (see view_canon.cpp).
+// `domains`: those the files define, whose values PostgreSQL casts to the
+// type underneath where an operator needs it.
 AnalyzedQuery analyze_view_query(ParseTree& tree, Node* select, const std::vector<std::string>& column_names,
-                                 const RelationLookup& lookup, const QueryFailure& fail);
+                                 const RelationLookup& lookup, const QueryFailure& fail,
+                                 const std::map<model::QualifiedName, model::Domain>* domains = nullptr);
 
 // One statement of a SQL-standard routine body (BEGIN ATOMIC ... END):
 // SELECT, INSERT, UPDATE, DELETE or RETURN, analyzed as a view's query is. The

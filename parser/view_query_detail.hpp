@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/model/user_type.hpp"
 #include "engine/model/view.hpp"
 #include "parser/pg_tree.hpp"
 
@@ -27,6 +28,9 @@ struct QueryFacts {
     std::vector<std::pair<PgQuery__String*, int>> qualifiers;
     // Every SELECT in the tree, for the output-cast rule.
     std::vector<PgQuery__SelectStmt*> selects;
+    // The domains of the files: (t.c)::integer on a domain over integer is
+    // PostgreSQL's own cast.
+    const std::map<model::QualifiedName, model::Domain>* domains = nullptr;
 };
 
 // Node helpers over the ParseTree arena.

@@ -29,7 +29,8 @@ struct ColumnChange {
 };
 
 using Change = std::variant<ObjectChange<model::Schema>, ObjectChange<model::Extension>,
-                            ObjectChange<model::EnumType>, ObjectChange<model::Collation>, ObjectChange<model::Sequence>,
+                            ObjectChange<model::EnumType>, ObjectChange<model::Domain>,
+                            ObjectChange<model::CompositeType>, ObjectChange<model::Collation>, ObjectChange<model::Sequence>,
                             ObjectChange<model::Table>, ColumnChange, ObjectChange<model::Constraint>,
                             ObjectChange<model::Index>, ObjectChange<model::Function>,
                             ObjectChange<model::Trigger>, ObjectChange<model::View>,

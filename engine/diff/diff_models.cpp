@@ -67,6 +67,8 @@ std::vector<Change> diff_models(const model::SchemaModel& from, const model::Sch
     diff_kind(from.schemas, to.schemas, out);
     diff_kind(from.extensions, to.extensions, out);
     diff_kind(from.enums, to.enums, out);
+    diff_kind(from.domains, to.domains, out);
+    diff_kind(from.composite_types, to.composite_types, out);
     diff_kind(from.collations, to.collations, out);
     diff_kind(from.sequences, to.sequences, out);
     diff_kind(from.tables, to.tables, out);

@@ -31,6 +31,50 @@ inline constexpr std::string_view k_enums =
     "WHERE " PGSHAPE_USER_SCHEMA("n") " AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_type", "t.oid") " "
     "GROUP BY n.nspname, t.typname";
 
+// Domains with their checks and comments, one row each: validated checks
+// inside CREATE DOMAIN, NOT VALID ones as ALTER DOMAIN ... ADD CONSTRAINT
+// (CREATE DOMAIN does not take NOT VALID). COLLATE only where the domain's
+// collation is not its base type's.
+inline constexpr std::string_view k_domains =
+    "SELECT format('CREATE DOMAIN %I.%I AS %s%s%s%s%s;%s%s%s', n.nspname, t.typname, "
+    "format_type(t.typbasetype, t.typtypmod), "
+    "CASE WHEN t.typcollation <> 0 AND t.typcollation <> bt.typcollation THEN ' COLLATE ' || quote_ident(co.collname) END, "
+    "' DEFAULT ' || pg_get_expr(t.typdefaultbin, 0), CASE WHEN t.typnotnull THEN ' NOT NULL' END, "
+    "(SELECT string_agg(format(' CONSTRAINT %I %s', c.conname, pg_get_constraintdef(c.oid)), '' ORDER BY c.conname) "
+    "FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c' AND c.convalidated), "
+    "(SELECT string_agg(format(' ALTER DOMAIN %I.%I ADD CONSTRAINT %I %s;', n.nspname, t.typname, c.conname, "
+    "pg_get_constraintdef(c.oid)), '' ORDER BY c.conname) "
+    "FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c' AND NOT c.convalidated), "
+    "CASE WHEN d.description IS NOT NULL THEN format(' COMMENT ON DOMAIN %I.%I IS %L;', n.nspname, t.typname, "
+    "d.description) END, "
+    "(SELECT string_agg(format(' COMMENT ON CONSTRAINT %I ON DOMAIN %I.%I IS %L;', c.conname, n.nspname, t.typname, "
+    "cd.description), '' ORDER BY c.conname) FROM pg_constraint c JOIN pg_description cd "
+    "ON cd.classoid = 'pg_constraint'::regclass AND cd.objoid = c.oid WHERE c.contypid = t.oid)) "
+    "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_type bt ON bt.oid = t.typbasetype "
+    "LEFT JOIN pg_collation co ON co.oid = t.typcollation "
+    "LEFT JOIN pg_description d ON d.classoid = 'pg_type'::regclass AND d.objoid = t.oid AND d.objsubid = 0 "
+    "WHERE t.typtype = 'd' AND " PGSHAPE_USER_SCHEMA("n") " AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_type", "t.oid");
+
+// Composite types (not the row types of tables) with their attributes and
+// comments, one row each; COLLATE only where an attribute's collation is
+// not its type's.
+inline constexpr std::string_view k_composite_types =
+    "SELECT format('CREATE TYPE %I.%I AS (%s);%s%s', n.nspname, t.typname, "
+    "(SELECT string_agg(format('%I %s%s', a.attname, format_type(a.atttypid, a.atttypmod), "
+    "CASE WHEN a.attcollation <> 0 AND a.attcollation <> at.typcollation THEN ' COLLATE ' || quote_ident(co.collname) END), "
+    "', ' ORDER BY a.attnum) FROM pg_attribute a JOIN pg_type at ON at.oid = a.atttypid "
+    "LEFT JOIN pg_collation co ON co.oid = a.attcollation "
+    "WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped), "
+    "CASE WHEN d.description IS NOT NULL THEN format(' COMMENT ON TYPE %I.%I IS %L;', n.nspname, t.typname, "
+    "d.description) END, "
+    "(SELECT string_agg(format(' COMMENT ON COLUMN %I.%I.%I IS %L;', n.nspname, t.typname, a.attname, ad.description), "
+    "'' ORDER BY a.attnum) FROM pg_attribute a JOIN pg_description ad ON ad.classoid = 'pg_class'::regclass "
+    "AND ad.objoid = a.attrelid AND ad.objsubid = a.attnum WHERE a.attrelid = t.typrelid AND a.attnum > 0 "
+    "AND NOT a.attisdropped)) "
+    "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_class c ON c.oid = t.typrelid AND c.relkind = 'c' "
+    "LEFT JOIN pg_description d ON d.classoid = 'pg_type'::regclass AND d.objoid = t.oid AND d.objsubid = 0 "
+    "WHERE t.typtype = 'c' AND " PGSHAPE_USER_SCHEMA("n") " AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_type", "t.oid");
+
 // Collations of the libc and ICU providers, as CREATE COLLATION takes them.
 inline constexpr std::string_view k_collations =
     "SELECT format('CREATE COLLATION %I.%I (%s%s);', n.nspname, c.collname, "
@@ -339,8 +383,8 @@ inline constexpr std::string_view k_default_privileges =
 #undef PGSHAPE_USER_SCHEMA
 #undef PGSHAPE_NOT_EXTENSION_MEMBER
 
-inline constexpr std::array<std::string_view, 16> k_all_queries = {
-    k_schemas, k_extensions, k_enums, k_collations, k_sequences, k_sequence_owners, k_tables, k_constraints, k_indexes, k_views,
+inline constexpr std::array<std::string_view, 18> k_all_queries = {
+    k_schemas, k_extensions, k_enums, k_domains, k_composite_types, k_collations, k_sequences, k_sequence_owners, k_tables, k_constraints, k_indexes, k_views,
     k_comments,
     k_functions, k_triggers, k_routine_comments, k_table_properties, k_policies,
 };

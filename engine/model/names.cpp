@@ -9,6 +9,8 @@ const char* kind_name(Kind kind) {
     case Kind::schema: return "schema";
     case Kind::extension: return "extension";
     case Kind::enum_type: return "type";
+    case Kind::domain: return "domain";
+    case Kind::composite_type: return "type";
     case Kind::collation: return "collation";
     case Kind::sequence: return "sequence";
     case Kind::table: return "table";

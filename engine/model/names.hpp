@@ -19,6 +19,8 @@ enum class Kind {
     schema,
     extension,
     enum_type,
+    domain,
+    composite_type,
     collation,
     sequence,
     table,

@@ -1,5 +1,6 @@
 #include "engine/model/schema_model.hpp"
 
+#include <algorithm>
 #include <climits>
 #include <cstdint>
 
@@ -32,6 +33,26 @@ int partition_depth(const SchemaModel& m, const Table& t) {
         p = &it->second;
     }
     return depth;
+}
+
+namespace {
+
+// `budget` bounds the walk: bad input may hold a cycle of types.
+int type_depth(const SchemaModel& m, const TypeRef& type, std::size_t budget) {
+    if (type.schema.empty() || budget == 0) return 0;
+    const QualifiedName name{type.schema, type.name};
+    if (auto d = m.domains.find(name); d != m.domains.end()) return 1 + type_depth(m, d->second.base, budget - 1);
+    auto c = m.composite_types.find(name);
+    if (c == m.composite_types.end()) return 0;
+    int deepest = 0;
+    for (const auto& a : c->second.attributes) deepest = std::max(deepest, type_depth(m, a.type, budget - 1));
+    return 1 + deepest;
+}
+
+} // namespace
+
+int type_depth(const SchemaModel& m, const TypeRef& type) {
+    return type_depth(m, type, m.domains.size() + m.composite_types.size() + 1);
 }
 
 } // namespace pgshape::model

@@ -14,6 +14,7 @@
 #include "engine/model/privilege.hpp"
 #include "engine/model/routine.hpp"
 #include "engine/model/type_ref.hpp"
+#include "engine/model/user_type.hpp"
 #include "engine/model/view.hpp"
 
 namespace pgshape::model {
@@ -222,6 +223,8 @@ struct SchemaModel {
     std::map<std::string, Schema> schemas;
     std::map<std::string, Extension> extensions;
     std::map<QualifiedName, EnumType> enums;
+    std::map<QualifiedName, Domain> domains;
+    std::map<QualifiedName, CompositeType> composite_types;
     std::map<QualifiedName, Collation> collations;
     std::map<QualifiedName, Sequence> sequences;
     std::map<QualifiedName, Table> tables;
@@ -243,5 +246,11 @@ struct SchemaModel {
 // How many PARTITION OF hops lead from `t` to its root table in `m`
 // (bounded by the number of tables, so a cycle cannot loop).
 int partition_depth(const SchemaModel& m, const Table& t);
+
+// How deep `type` sits on the user-defined types of `m`: 0 for built-in
+// types and enums, one more than its base for a domain, one more than its
+// deepest attribute for a composite type (arrays as their element). Types
+// are created in increasing depth and dropped in decreasing depth.
+int type_depth(const SchemaModel& m, const TypeRef& type);
 
 } // namespace pgshape::model

@@ -37,6 +37,9 @@ struct PlanContext {
     // changes and created after it (plan_standard_body.cpp): their own
     // change, if any, is planned there.
     std::set<model::FunctionKey> rebuilt_functions;
+    // User-defined types of `from` rebuilt in one step (type_rebuild.hpp):
+    // their own planners leave them to it.
+    std::set<model::QualifiedName> rebuilt_types;
     // Indexes of `from` that a new primary key or unique constraint takes
     // over (ADD CONSTRAINT ... USING INDEX): not dropped on their own.
     std::set<model::QualifiedName> adopted_indexes;
@@ -104,6 +107,8 @@ private:
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Schema>& change);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Extension>& change);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::EnumType>& change);
+void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Domain>& change);
+void plan_change(PlanContext& ctx, const diff::ObjectChange<model::CompositeType>& change);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Collation>& change);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Sequence>& change);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& change);
@@ -128,6 +133,9 @@ bool blocks_readers(const model::Column& a, const model::Column& b);
 // changes (plan_standard_body.cpp).
 void plan_standard_bodies(PlanContext& ctx);
 
+// Unchanged functions whose signature uses a rebuilt type: dropped before
+// the rebuild and created again after it (plan_function.cpp).
+void plan_functions_on_rebuilt_types(PlanContext& ctx);
 // Foreign keys that stay the same but sit on a key that is rebuilt.
 void plan_rebuilt_foreign_keys(PlanContext& ctx);
 // Triggers in `rebuilt_triggers` (plan_trigger.cpp).

@@ -11,8 +11,10 @@
 #include "engine/model/sql_text.hpp"
 #include "engine/plan/ddl.hpp"
 #include "engine/plan/ddl_routine.hpp"
+#include "engine/plan/ddl_type.hpp"
 #include "engine/plan/plan_context.hpp"
 #include "engine/plan/routine_order.hpp"
+#include "engine/plan/type_rebuild.hpp"
 
 namespace pgshape::plan {
 namespace {
@@ -206,6 +208,33 @@ void rebuild_callers(PlanContext& ctx, const model::Function& fn) {
         add.hazards.push_back({HazardKind::blocking_lock, "CREATE INDEX " + model::quote_name(index.name) +
                                                                " blocks writes to " + model::quote_name(index.table)});
     }
+    for (const auto& [name, d] : ctx.from.domains) {
+        if (!unchanged(ctx.to.domains, name, d) || ctx.rebuilt_types.count(name)) continue;
+        const model::ObjectKey key{model::Kind::domain, name.schema, name.name, ""};
+        for (const auto& c : d.checks) {
+            if (!calls(c.expr, fn)) continue;
+            const std::string what = "check " + model::quote_ident(c.name) + " on domain " + model::quote_name(name);
+            auto& drop = ctx.add(Phase::drop_constraint, key, ChangeSymbol::drop, what + around(fn));
+            drop.up = {ddl::drop_domain_check(d, c)};
+            drop.down = ddl::add_domain_check(d, c);
+            auto& add = ctx.add(Phase::add_constraint, key, ChangeSymbol::create, what + around(fn));
+            add.up = ddl::add_domain_check(d, c);
+            add.down = {ddl::drop_domain_check(d, c)};
+            if (c.valid)
+                add.hazards.push_back({HazardKind::blocking_lock, "domain " + model::quote_name(name) + ": checking " +
+                                                                      c.name + " scans every column of the domain"});
+        }
+        if (d.default_value && calls(*d.default_value, fn)) {
+            const std::string alter = "ALTER DOMAIN " + model::quote_name(name);
+            const std::string what = "default of domain " + model::quote_name(name);
+            auto& drop = ctx.add(Phase::drop_constraint, key, ChangeSymbol::alter, what + around(fn));
+            drop.up = {alter + " DROP DEFAULT"};
+            drop.down = {alter + " SET DEFAULT " + d.default_value->sql()};
+            auto& add = ctx.add(Phase::add_constraint, key, ChangeSymbol::alter, what + around(fn));
+            add.up = {alter + " SET DEFAULT " + d.default_value->sql()};
+            add.down = {alter + " DROP DEFAULT"};
+        }
+    }
     for (const auto& [name, table] : ctx.from.tables) {
         auto other = ctx.to.tables.find(name);
         if (other == ctx.to.tables.end()) continue;
@@ -225,10 +254,55 @@ void rebuild_callers(PlanContext& ctx, const model::Function& fn) {
     }
 }
 
+// Does the signature name a type of `types`? PostgreSQL ties the function
+// to those types, so a rebuilt one cannot be dropped while it stands.
+bool signature_uses(const model::Function& fn, const std::set<model::QualifiedName>& types) {
+    if (fn.returns && uses_type(*fn.returns, types)) return true;
+    return std::any_of(fn.args.begin(), fn.args.end(), [&](const auto& a) { return uses_type(a.type, types); });
+}
+
+// The types a function of `to` must wait for: those rebuilt and the new
+// ones built on them, made in Phase::rebuild_type.
+std::set<model::QualifiedName> rebuilt_in_to(const PlanContext& ctx) {
+    return ctx.rebuilt_types.empty() ? ctx.rebuilt_types : with_types_built_on(ctx.to, ctx.rebuilt_types);
+}
+
+// A function on a rebuilt type: dropped before the rebuild (`a`, when it
+// exists), created after it (`b`), with whatever calls it let go meanwhile.
+void around_rebuild(PlanContext& ctx, const model::Function* a, const model::Function* b) {
+    const auto& fn = b ? *b : *a;
+    const std::string why = " (around the rebuild of the types it uses)";
+    if (a) {
+        auto& drop = ctx.add(Phase::drop_trigger, function_key(*a), ChangeSymbol::drop, label(*a) + why);
+        drop.rank = -placement_of(ctx.from, *a).depth;
+        drop.up = {ddl::drop_function(*a)};
+        drop.down = ddl::create_function_statements(*a);
+        rebuild_callers(ctx, *a);
+    }
+    if (b) {
+        auto& create = ctx.add(Phase::create_function_after_tables, function_key(fn), ChangeSymbol::create, label(fn) + why);
+        create.rank = placement_of(ctx.to, *b).depth;
+        create.up = ddl::create_function_statements(*b);
+        create.down = {ddl::drop_function(*b)};
+    }
+}
+
 } // namespace
+
+void plan_functions_on_rebuilt_types(PlanContext& ctx) {
+    if (ctx.rebuilt_types.empty()) return;
+    for (const auto& [key, fn] : ctx.from.functions)
+        if (signature_uses(fn, ctx.rebuilt_types) && unchanged(ctx.to.functions, key, fn) && !ctx.rebuilt_functions.count(key))
+            around_rebuild(ctx, &fn, &fn);
+}
 
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Function>& change) {
     if (change.from && ctx.rebuilt_functions.count(change.from->key())) return;  // plan_standard_body.cpp
+    if (!ctx.rebuilt_types.empty()) {
+        const bool before = change.from && signature_uses(*change.from, ctx.rebuilt_types);
+        const bool after = change.to && signature_uses(*change.to, rebuilt_in_to(ctx));
+        if (before || after) return around_rebuild(ctx, change.from ? &*change.from : nullptr, change.to ? &*change.to : nullptr);
+    }
     if (change.op == ChangeOp::create) return create_step(ctx, *change.to);
     if (change.op == ChangeOp::drop) return drop_step(ctx, *change.from);
     const auto& a = *change.from;

@@ -7,7 +7,7 @@
 //   - a view is re-created when its query changes in a way CREATE OR REPLACE
 //     cannot express (columns removed, renamed or retyped; materialized views
 //     always), or when something it reads changes under it: a column retyped
-//     or dropped, a table dropped, an enum type rebuilt, a view it reads
+//     or dropped, a table dropped, a type it uses rebuilt, a view it reads
 //     re-created — transitively;
 //   - otherwise a changed view is replaced in place: CREATE OR REPLACE VIEW,
 //     when the old columns lead the new ones with the same names and types.

@@ -7,6 +7,7 @@
 #include "engine/diff/changes.hpp"
 #include "engine/plan/plan_context.hpp"
 #include "engine/plan/ddl.hpp"
+#include "engine/plan/type_rebuild.hpp"
 
 namespace pgshape::plan {
 
@@ -32,9 +33,12 @@ void plan_comment(PlanContext& ctx, model::ObjectKey key, const std::string& tar
 Plan build_plan(const model::SchemaModel& from, const model::SchemaModel& to) {
     PlanContext ctx(from, to);
     const auto changes = diff::diff_models(from, to);
+    ctx.rebuilt_types = find_rebuilt_types(from, to);
     plan_views(ctx);
     plan_standard_bodies(ctx);
     for (const auto& change : changes) std::visit([&](const auto& c) { plan_change(ctx, c); }, change);
+    plan_type_rebuild(ctx);
+    plan_functions_on_rebuilt_types(ctx);
     plan_rebuilt_foreign_keys(ctx);
     plan_rebuilt_triggers(ctx);
     plan_rebuilt_policies(ctx);

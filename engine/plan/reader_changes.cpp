@@ -12,6 +12,15 @@ ReaderChanges ReaderChanges::of(const PlanContext& ctx) {
         auto it = ctx.to.enums.find(name);
         if (it == ctx.to.enums.end() || it->second.labels != a.labels) out.changed_types.insert(name);
     }
+    // Rebuilt types; composite types whose attributes change at all (a
+    // reader of an attribute holds on to it); dropped types.
+    out.changed_types.insert(ctx.rebuilt_types.begin(), ctx.rebuilt_types.end());
+    for (const auto& [name, a] : ctx.from.domains)
+        if (!ctx.to.domains.count(name)) out.changed_types.insert(name);
+    for (const auto& [name, a] : ctx.from.composite_types) {
+        auto it = ctx.to.composite_types.find(name);
+        if (it == ctx.to.composite_types.end() || !model::same_attributes(it->second, a)) out.changed_types.insert(name);
+    }
     for (const auto& [name, a] : ctx.from.tables) {
         auto it = ctx.to.tables.find(name);
         if (it == ctx.to.tables.end()) {
@@ -20,10 +29,10 @@ ReaderChanges ReaderChanges::of(const PlanContext& ctx) {
         }
         for (const auto& c : a.columns) {
             const auto* b = it->second.find_column(c.name);
-            const bool enum_rebuilt = out.changed_types.count({c.type.schema, c.type.name}) > 0;
+            const bool type_changed = out.changed_types.count({c.type.schema, c.type.name}) > 0;
             if (!b) out.changed_columns[{name, c.name}] = "which is dropped";
             else if (blocks_readers(c, *b)) out.changed_columns[{name, c.name}] = "which changes";
-            else if (enum_rebuilt) out.changed_columns[{name, c.name}] = "whose type " + model::render_type(c.type) + " changes";
+            else if (type_changed) out.changed_columns[{name, c.name}] = "whose type " + model::render_type(c.type) + " changes";
         }
     }
     // A table re-partitioned is dropped and created again (plan_table.cpp),

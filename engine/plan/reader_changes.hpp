@@ -14,10 +14,11 @@ namespace pgshape::plan {
 struct ReaderChanges {
     std::map<model::QualifiedName, std::string> gone;             // relations dropped or re-created → why
     std::map<model::ViewRead, std::string> changed_columns;       // (table, column) retyped or dropped → how
-    std::set<model::QualifiedName> changed_types;                 // enum types rebuilt or dropped
+    std::set<model::QualifiedName> changed_types;                 // user-defined types rebuilt, changed or dropped
 
     // From the two models of a plan: tables and partitions dropped or
-    // re-created, sequences and views dropped, columns and enum types.
+    // re-created, sequences and views dropped, columns, and the types
+    // rebuilt, changed or dropped.
     static ReaderChanges of(const PlanContext& ctx);
 
     // Why an object reading these cannot stay while the plan runs, or "".

@@ -11,9 +11,26 @@ bool is_table_type(const model::SchemaModel& m, const model::TypeRef& type) {
     return !type.schema.empty() && m.tables.count({type.schema, type.name});
 }
 
+bool needs_functions_within(const model::SchemaModel& m, const model::TypeRef& type, std::size_t budget) {
+    if (type.schema.empty() || budget == 0) return false;
+    const model::QualifiedName name{type.schema, type.name};
+    if (auto d = m.domains.find(name); d != m.domains.end()) {
+        for (const auto& call : d->second.calls) {
+            auto f = m.functions.lower_bound({call, {}});
+            if (f != m.functions.end() && f->first.name == call) return true;
+        }
+        return needs_functions_within(m, d->second.base, budget - 1);
+    }
+    if (auto c = m.composite_types.find(name); c != m.composite_types.end())
+        for (const auto& a : c->second.attributes)
+            if (needs_functions_within(m, a.type, budget - 1)) return true;
+    return false;
+}
+
 bool signature_needs_tables(const model::SchemaModel& m, const model::Function& fn) {
-    if (fn.returns && is_table_type(m, *fn.returns)) return true;
-    return std::any_of(fn.args.begin(), fn.args.end(), [&](const auto& a) { return is_table_type(m, a.type); });
+    auto needs = [&](const model::TypeRef& t) { return is_table_type(m, t) || type_needs_functions(m, t); };
+    if (fn.returns && needs(*fn.returns)) return true;
+    return std::any_of(fn.args.begin(), fn.args.end(), [&](const auto& a) { return needs(a.type); });
 }
 
 // Depth-first over calls; `visiting` breaks recursion (a function calling
@@ -45,6 +62,10 @@ RoutinePlacement visit(const model::SchemaModel& m, const model::Function& fn, W
 }
 
 } // namespace
+
+bool type_needs_functions(const model::SchemaModel& m, const model::TypeRef& type) {
+    return needs_functions_within(m, type, m.domains.size() + m.composite_types.size() + 1);
+}
 
 RoutinePlacement placement_of(const model::SchemaModel& m, const model::Function& fn) {
     Walk walk;

@@ -20,6 +20,13 @@ struct RoutinePlacement {
 
 RoutinePlacement placement_of(const model::SchemaModel& m, const model::Function& fn);
 
+// Whether a user-defined type needs functions of `m` to exist first: a
+// domain whose default or checks call one, or a type built on such a
+// domain. Such types are created once the functions that need no table
+// exist (Phase::create_type_after_functions); a function whose signature
+// uses one goes after the tables.
+bool type_needs_functions(const model::SchemaModel& m, const model::TypeRef& type);
+
 // The functions of `m` that go before the tables (or after them, or after
 // the views), callees first: the order a script that creates the whole model uses.
 enum class TableOrder { before_tables, after_tables, after_views };

@@ -31,6 +31,10 @@ enum class Phase {
     create_type,
     create_sequence,
     create_function,  // functions that need no table: before the defaults and checks that call them
+    // Domains whose default or checks call a function (and the types built
+    // on them), and domains and composite types changed in place by ALTER:
+    // once the functions they call exist, before the tables that use them.
+    create_type_after_functions,
     drop_trigger,     // before the functions, columns and tables triggers use change
     drop_policy,      // likewise for policies: before the columns, functions and tables they use
     release_index_properties,  // REPLICA IDENTITY and CLUSTER ON off an index before the index goes
@@ -39,7 +43,7 @@ enum class Phase {
     drop_index,
     drop_constraint,
     release_sequence,
-    rebuild_type,  // enum values removed: after dependents are dropped, before columns change
+    rebuild_type,  // types ALTER cannot change (type_rebuild.hpp): after dependents are dropped, before columns change
     rebuild_function,  // DROP + CREATE where OR REPLACE cannot: once its dependents are gone
     create_table,
     create_partition,  // after the partitioned parent
@@ -56,6 +60,7 @@ enum class Phase {
     drop_function_before_tables,   // the inverse of create_function_after_tables
     drop_table,
     drop_sequence,
+    drop_type_before_functions,  // the inverse of create_type_after_functions
     drop_function,  // after the tables, defaults and checks that call it
     drop_type,
     drop_extension,

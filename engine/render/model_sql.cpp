@@ -5,11 +5,28 @@
 #include "engine/plan/ddl_policy.hpp"
 #include "engine/plan/ddl_privilege.hpp"
 #include "engine/plan/ddl_routine.hpp"
+#include "engine/plan/ddl_type.hpp"
 #include "engine/plan/routine_order.hpp"
 #include "engine/plan/view_ddl.hpp"
 #include "engine/render/render.hpp"
 
 namespace pgshape::render {
+
+namespace {
+
+// Domains and composite types, bases first.
+std::vector<model::TypeRef> user_types_in_order(const model::SchemaModel& m) {
+    std::vector<std::pair<int, model::TypeRef>> ranked;
+    for (const auto& [name, d] : m.domains) ranked.push_back({0, {name.schema, name.name, "", false}});
+    for (const auto& [name, c] : m.composite_types) ranked.push_back({0, {name.schema, name.name, "", false}});
+    for (auto& [depth, t] : ranked) depth = model::type_depth(m, t);
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<model::TypeRef> out;
+    for (auto& [depth, t] : ranked) out.push_back(std::move(t));
+    return out;
+}
+
+} // namespace
 
 // Written in dependency order so that psql can also load the output as is.
 std::string model_sql(const model::SchemaModel& m) {
@@ -33,6 +50,12 @@ std::string model_sql(const model::SchemaModel& m) {
         emit(ddl::create_collation(c));
         if (c.comment) emit(ddl::comment_on("COLLATION " + quote_name(name), c.comment));
     }
+    // Domains and composite types, each after the types it is built on;
+    // those that call functions once the functions exist.
+    const auto types = user_types_in_order(m);
+    for (const auto& t : types)
+        if (!plan::type_needs_functions(m, t))
+            for (const auto& stmt : ddl::create_type_statements(m, {t.schema, t.name})) emit(stmt);
     for (const auto& [name, s] : m.sequences) {
         emit(ddl::create_sequence(s));
         if (s.comment) emit(ddl::comment_on("SEQUENCE " + quote_name(name), s.comment));
@@ -42,6 +65,9 @@ std::string model_sql(const model::SchemaModel& m) {
         out += "\n";
         for (const auto& stmt : ddl::create_function_statements(*fn)) emit(stmt);
     }
+    for (const auto& t : types)
+        if (plan::type_needs_functions(m, t))
+            for (const auto& stmt : ddl::create_type_statements(m, {t.schema, t.name})) emit(stmt);
     // Partitions after their parents (a partition may itself be partitioned).
     std::vector<const model::Table*> tables;
     for (const auto& [name, t] : m.tables) tables.push_back(&t);

@@ -82,7 +82,7 @@ void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt,
         }
         case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault: {
             auto& column = column_of(ctx, table, cmd->name);
-            if (cmd->def) column.default_value = make_expr(ctx.tree, cmd->def, {&table.columns, &column.type});
+            if (cmd->def) column.default_value = make_expr(ctx.tree, cmd->def, ctx.expr_context(&table.columns, &column.type));
             else column.default_value.reset();
             break;
         }

@@ -59,7 +59,7 @@ void apply_column_constraints(StatementContext& ctx, model::Table& table, PgQuer
         case PG_QUERY__CONSTR_TYPE__CONSTR_NULL: column->not_null = false; break;
         case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
             if (is_null_const(con->raw_expr)) column->default_value.reset();  // PostgreSQL stores nothing
-            else column->default_value = make_expr(ctx.tree, con->raw_expr, {&table.columns, &column->type});
+            else column->default_value = make_expr(ctx.tree, con->raw_expr, ctx.expr_context(&table.columns, &column->type));
             break;
         case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
             column->identity = std::string_view(con->generated_when) == "a" ? model::Identity::always
@@ -69,7 +69,7 @@ void apply_column_constraints(StatementContext& ctx, model::Table& table, PgQuer
                 options_for_create(parse_sequence_options(ctx, con->options, con->n_options), column->type);
             break;
         case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
-            column->generated = make_expr(ctx.tree, con->raw_expr, {&table.columns, nullptr});
+            column->generated = make_expr(ctx.tree, con->raw_expr, ctx.expr_context(&table.columns));
             break;
         case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRABLE:
         case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_NOT_DEFERRABLE:

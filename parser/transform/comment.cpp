@@ -73,6 +73,11 @@ void transform_comment(StatementContext& ctx, PgQuery__CommentStmt* stmt) {
         if (names.size() < 2) ctx.fail(-1, "COMMENT ON COLUMN needs table.column");
         const auto table_name = qualified(names, 1);
         auto it = m.tables.find(table_name);
+        if (auto type = m.composite_types.find(table_name); it == m.tables.end() && type != m.composite_types.end()) {
+            for (auto& a : type->second.attributes)
+                if (a.name == names.back()) { a.comment = text; return; }
+            missing("attribute " + names.back() + " of type " + model::display(table_name));
+        }
         if (it == m.tables.end()) missing("table " + model::display(table_name));
         for (auto& c : it->second.columns)
             if (c.name == names.back()) { c.comment = text; return; }
@@ -98,11 +103,36 @@ void transform_comment(StatementContext& ctx, PgQuery__CommentStmt* stmt) {
         return comment_on_trigger(ctx, name_list(object->list->items, object->list->n_items), text);
     case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY:
         return comment_on_policy(ctx, name_list(object->list->items, object->list->n_items), text);
-    case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
+        // COMMENT ON TYPE names a domain too (one pg_type row either way).
         const auto resolved = canonical_type(object->type_name).type;
-        auto it = m.enums.find({resolved.schema, resolved.name});
-        if (it == m.enums.end()) missing("type " + model::render_type(resolved));
-        it->second.comment = text;
+        const model::QualifiedName name{resolved.schema, resolved.name};
+        if (auto d = m.domains.find(name); d != m.domains.end()) {
+            d->second.comment = text;
+            return;
+        }
+        if (stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN) missing("domain " + model::render_type(resolved));
+        if (auto e = m.enums.find(name); e != m.enums.end()) {
+            e->second.comment = text;
+            return;
+        }
+        if (auto c = m.composite_types.find(name); c != m.composite_types.end()) {
+            c->second.comment = text;
+            return;
+        }
+        missing("type " + model::render_type(resolved));
+        return;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_DOMCONSTRAINT: {
+        const auto* items = object->list;
+        const auto resolved = canonical_type(items->items[0]->type_name).type;
+        const std::string check(str_value(items->items[1]));
+        auto d = m.domains.find({resolved.schema, resolved.name});
+        if (d == m.domains.end()) missing("domain " + model::render_type(resolved));
+        for (auto& c : d->second.checks)
+            if (c.name == check) { c.comment = text; return; }
+        missing("constraint " + check + " on domain " + model::render_type(resolved));
         return;
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION: {
@@ -115,7 +145,7 @@ void transform_comment(StatementContext& ctx, PgQuery__CommentStmt* stmt) {
     }
     default:
         ctx.fail(-1, "COMMENT ON this kind of object is not supported",
-                 "supported: SCHEMA, TYPE, COLLATION, TABLE, COLUMN, SEQUENCE, INDEX, CONSTRAINT ... ON table, FUNCTION, PROCEDURE, "
+                 "supported: SCHEMA, TYPE, DOMAIN, CONSTRAINT ... ON DOMAIN, COLLATION, TABLE, COLUMN, SEQUENCE, INDEX, CONSTRAINT ... ON table, FUNCTION, PROCEDURE, "
                  "TRIGGER ... ON table, POLICY ... ON table");
     }
 }

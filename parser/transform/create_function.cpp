@@ -190,7 +190,7 @@ void set_standard_body(StatementContext& ctx, model::Function& fn, Node* expr) {
                 return;
             }
     });
-    const auto canonical = make_expr(ctx.tree, expr, {&parameters, nullptr});
+    const auto canonical = make_expr(ctx.tree, expr, ctx.expr_context(&parameters));
     fn.body.text = canonical.sql();
     fn.body.canon = canonical.canon;
     fn.body.sql_standard = true;
@@ -211,7 +211,7 @@ void transform_create_function(StatementContext& ctx, PgQuery__CreateFunctionStm
         arg.name = p->name ? p->name : "";
         arg.mode = arg_mode(p->mode);
         arg.type = routine_parameter_type(ctx, p->arg_type);
-        if (p->defexpr) arg.default_value = make_expr(ctx.tree, p->defexpr, {nullptr, &arg.type});
+        if (p->defexpr) arg.default_value = make_expr(ctx.tree, p->defexpr, ctx.expr_context(nullptr, &arg.type));
         fn.args.push_back(std::move(arg));
     }
     bool cost_set = false, rows_set = false;

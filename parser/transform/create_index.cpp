@@ -26,7 +26,7 @@ model::IndexElem index_elem(StatementContext& ctx, const model::Table& table, co
         if (!table.find_column(out.column))
             ctx.fail(-1, fmt::format("column {} of table {} is not defined", out.column, model::display(table.name)));
     } else {
-        out.expr = make_expr(ctx.tree, elem->expr, {&table.columns, nullptr});
+        out.expr = make_expr(ctx.tree, elem->expr, ctx.expr_context(&table.columns));
     }
     name = elem_name(elem);
     if (elem->n_collation) out.collation = name_list(elem->collation, elem->n_collation).back();
@@ -53,7 +53,7 @@ void transform_create_index(StatementContext& ctx, PgQuery__IndexStmt* stmt) {
         index.elems.push_back(index_elem(ctx, table, stmt->index_params[i]->index_elem, name_parts.emplace_back()));
     for (std::size_t i = 0; i < stmt->n_index_including_params; ++i)
         index.include.emplace_back(stmt->index_including_params[i]->index_elem->name);
-    if (stmt->where_clause) index.where = make_expr(ctx.tree, stmt->where_clause, {&table.columns, nullptr});
+    if (stmt->where_clause) index.where = make_expr(ctx.tree, stmt->where_clause, ctx.expr_context(&table.columns));
     auto& builder = ctx.builder;
     if (stmt->idxname && *stmt->idxname) {
         index.name = {table.name.schema, stmt->idxname};

@@ -92,7 +92,7 @@ void transform_create_policy(StatementContext& ctx, PgQuery__CreatePolicyStmt* s
     collect_references(stmt->with_check, table, p);
     sort_unique(p.columns);
     sort_unique(p.calls);
-    const ExprContext context{&table.columns, nullptr};
+    const ExprContext context = ctx.expr_context(&table.columns);
     if (stmt->qual) p.using_expr = make_expr(ctx.tree, stmt->qual, context);
     if (stmt->with_check) p.with_check = make_expr(ctx.tree, stmt->with_check, context);
     const auto key = p.key();

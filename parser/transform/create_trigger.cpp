@@ -101,7 +101,7 @@ void transform_create_trigger(StatementContext& ctx, PgQuery__CreateTrigStmt* st
         const auto* rel = stmt->transition_rels[i]->trigger_transition;
         (rel->is_new ? t.new_table : t.old_table) = rel->name;
     }
-    if (stmt->when_clause) t.when = make_expr(ctx.tree, stmt->when_clause, {table ? &table->columns : nullptr, nullptr});
+    if (stmt->when_clause) t.when = make_expr(ctx.tree, stmt->when_clause, ctx.expr_context(table ? &table->columns : nullptr));
     const auto fname = name_list(stmt->funcname, stmt->n_funcname);
     t.function = {fname.size() >= 2 ? fname[fname.size() - 2] : "public", fname.back()};
     t.arguments = name_list(stmt->args, stmt->n_args);

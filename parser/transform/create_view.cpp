@@ -29,7 +29,7 @@ void build(StatementContext ctx, ViewDefinition def) {
     const QueryFailure fail = [&](int location, const std::string& message, const std::string& help) {
         ctx.fail(location, message, help);
     };
-    auto analyzed = analyze_view_query(ctx.tree, def.query, def.column_names, lookup, fail);
+    auto analyzed = analyze_view_query(ctx.tree, def.query, def.column_names, lookup, fail, &ctx.builder.model.domains);
     model::View view;
     view.name = def.name;
     view.materialized = def.materialized;

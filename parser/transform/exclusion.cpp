@@ -30,7 +30,7 @@ void add_exclusion_constraint(StatementContext& ctx, model::Table& table, PgQuer
         if (!table.find_column(c))
             ctx.fail(con->location, fmt::format("column {} of table {} is not defined", c, model::display(table.name)));
     names.insert(names.end(), out.include.begin(), out.include.end());  // INCLUDE columns name the index too
-    if (con->where_clause) out.where = make_expr(ctx.tree, con->where_clause, {&table.columns, nullptr});
+    if (con->where_clause) out.where = make_expr(ctx.tree, con->where_clause, ctx.expr_context(&table.columns));
     auto& builder = ctx.builder;
     // Named like its index (ChooseIndexName): table_col1_col2_excl.
     if (out.name.empty())

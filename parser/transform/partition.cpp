@@ -68,7 +68,7 @@ model::PartitionKey partition_key(StatementContext& ctx, const model::Table& tab
                 ctx.fail(elem->location, fmt::format("column {} of table {} is not defined", out.column,
                                                      model::display(table.name)));
         } else {
-            out.expr = make_expr(ctx.tree, elem->expr, {&table.columns, nullptr});
+            out.expr = make_expr(ctx.tree, elem->expr, ctx.expr_context(&table.columns));
         }
         if (elem->n_collation) out.collation = name_list(elem->collation, elem->n_collation).back();
         if (elem->n_opclass) out.opclass = name_list(elem->opclass, elem->n_opclass).back();

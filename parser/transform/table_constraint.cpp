@@ -147,7 +147,7 @@ void add_table_constraint(StatementContext& ctx, model::Table& table, PgQuery__C
         require_columns(ctx, table, columns, con->location);
         if (out.name.empty())
             out.name = builder.choose_constraint_name(table.name, columns.size() == 1 ? columns[0] : "", "check");
-        out.check = make_expr(ctx.tree, con->raw_expr, {&table.columns, nullptr});
+        out.check = make_expr(ctx.tree, con->raw_expr, ctx.expr_context(&table.columns));
         builder.add_constraint(std::move(out), ctx.at(con->location));
         return;
     }

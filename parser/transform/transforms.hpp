@@ -9,6 +9,16 @@ void transform_create_schema(StatementContext& ctx, PgQuery__CreateSchemaStmt* s
 void transform_create_extension(StatementContext& ctx, PgQuery__CreateExtensionStmt* stmt);
 void transform_create_enum(StatementContext& ctx, PgQuery__CreateEnumStmt* stmt);
 void transform_create_collation(StatementContext& ctx, PgQuery__DefineStmt* stmt);
+// CREATE DOMAIN in two parts (create_domain.cpp): the type itself with the
+// other types, its default and checks once every domain is known (their
+// canonical form looks through domains); ALTER DOMAIN after both.
+enum class DomainPart { type, expressions };
+void transform_create_domain(StatementContext& ctx, PgQuery__CreateDomainStmt* stmt, DomainPart part);
+void transform_alter_domain(StatementContext& ctx, PgQuery__AlterDomainStmt* stmt);
+void transform_create_composite_type(StatementContext& ctx, PgQuery__CompositeTypeStmt* stmt);
+// Once every CREATE DOMAIN is read: a domain over a domain without a
+// DEFAULT of its own gets its base's, as PostgreSQL copies it.
+void inherit_domain_defaults(Builder& builder);
 void transform_create_sequence(StatementContext& ctx, PgQuery__CreateSeqStmt* stmt);
 void transform_create_table(StatementContext& ctx, PgQuery__CreateStmt* stmt);
 void transform_alter_sequence(StatementContext& ctx, PgQuery__AlterSeqStmt* stmt);
