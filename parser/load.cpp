@@ -348,6 +348,7 @@ model::SchemaModel load_sources(const std::vector<SourceFile>& files, const Load
                 dispatch(ctx, raw.stmt, static_cast<Pass>(pass));
             }
         }
+        if (pass == static_cast<int>(Pass::types)) settle_type_collations(builder);
         if (pass == static_cast<int>(Pass::create)) {
             inherit_domain_defaults(builder);
             builder.run_deferred_checks();

@@ -34,4 +34,15 @@ TypeRef underlying_type(const std::map<QualifiedName, Domain>& domains, const Ty
     return out;
 }
 
+std::string domain_collation(const std::map<QualifiedName, Domain>& domains, const TypeRef& type) {
+    TypeRef at = type;
+    for (std::size_t hops = 0; !at.is_array && !at.schema.empty() && hops <= domains.size(); ++hops) {
+        auto it = domains.find({at.schema, at.name});
+        if (it == domains.end()) break;
+        if (!it->second.collation.empty()) return it->second.collation;
+        at = it->second.base;
+    }
+    return "";
+}
+
 } // namespace pgshape::model

@@ -68,4 +68,9 @@ bool same_attributes(const CompositeType& a, const CompositeType& b);
 // are left alone (an array of a domain is not an array of its base).
 TypeRef underlying_type(const std::map<QualifiedName, Domain>& domains, const TypeRef& type);
 
+// The collation a domain type carries, its own or its base domain's; empty
+// for any other type. A COLLATE naming it again is no collation of its own
+// (the catalog writes none).
+std::string domain_collation(const std::map<QualifiedName, Domain>& domains, const TypeRef& type);
+
 } // namespace pgshape::model

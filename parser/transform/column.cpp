@@ -41,6 +41,7 @@ void add_column(StatementContext& ctx, model::Table& table, PgQuery__ColumnDef* 
     if (def->coll_clause) {
         const auto names = name_list(def->coll_clause->collname, def->coll_clause->n_collname);
         column.collation = names.back();
+        if (column.collation == model::domain_collation(ctx.builder.model.domains, column.type)) column.collation.clear();
     }
     if (def->is_not_null) column.not_null = true;
     table.columns.push_back(column);

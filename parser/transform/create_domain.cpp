@@ -131,6 +131,17 @@ void transform_create_domain(StatementContext& ctx, PgQuery__CreateDomainStmt* s
     }
 }
 
+// Once every type is read: a COLLATE that names the collation a domain or
+// an attribute gets from its base domain anyway is none of its own.
+void settle_type_collations(Builder& builder) {
+    auto& m = builder.model;
+    for (auto& [name, d] : m.domains)
+        if (!d.collation.empty() && d.collation == model::domain_collation(m.domains, d.base)) d.collation.clear();
+    for (auto& [name, t] : m.composite_types)
+        for (auto& a : t.attributes)
+            if (!a.collation.empty() && a.collation == model::domain_collation(m.domains, a.type)) a.collation.clear();
+}
+
 // A domain over a domain takes its base's default when it names none (as
 // PostgreSQL copies it at CREATE DOMAIN): once every default is read.
 void inherit_domain_defaults(Builder& builder) {

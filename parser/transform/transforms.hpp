@@ -19,6 +19,9 @@ void transform_create_composite_type(StatementContext& ctx, PgQuery__CompositeTy
 // Once every CREATE DOMAIN is read: a domain over a domain without a
 // DEFAULT of its own gets its base's, as PostgreSQL copies it.
 void inherit_domain_defaults(Builder& builder);
+// Once every type is read: COLLATE clauses that repeat a domain's collation
+// are dropped, as the catalog does not write them.
+void settle_type_collations(Builder& builder);
 void transform_create_sequence(StatementContext& ctx, PgQuery__CreateSeqStmt* stmt);
 void transform_create_table(StatementContext& ctx, PgQuery__CreateStmt* stmt);
 void transform_alter_sequence(StatementContext& ctx, PgQuery__AlterSeqStmt* stmt);

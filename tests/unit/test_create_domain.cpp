@@ -47,6 +47,11 @@ TEST_CASE("create_domain: a domain as written equals the catalog's form") {
          "CREATE DOMAIN public.d AS integer; ALTER DOMAIN public.d ADD CONSTRAINT c CHECK ((VALUE > 0)) NOT VALID;"},
         {"ALTER DOMAIN in the file", "CREATE DOMAIN d AS integer; ALTER DOMAIN d SET DEFAULT 3; ALTER DOMAIN d SET NOT NULL;",
          "CREATE DOMAIN public.d AS integer DEFAULT 3 NOT NULL;"},
+        // The catalog writes no COLLATE where a domain carries it anyway.
+        {"COLLATE repeating a domain's", "CREATE DOMAIN c AS text COLLATE \"C\"; CREATE DOMAIN c2 AS c COLLATE \"C\";\n"
+         "CREATE TYPE p AS (a c COLLATE \"C\"); CREATE TABLE t (x c COLLATE \"C\");",
+         "CREATE DOMAIN public.c AS text COLLATE \"C\"; CREATE DOMAIN public.c2 AS public.c;\n"
+         "CREATE TYPE public.p AS (a public.c); CREATE TABLE public.t (x public.c);"},
         {"checks in any order", "CREATE DOMAIN d AS integer CONSTRAINT b CHECK (VALUE < 9) CONSTRAINT a CHECK (VALUE > 0);",
          "CREATE DOMAIN public.d AS integer CONSTRAINT a CHECK ((VALUE > 0)) CONSTRAINT b CHECK ((VALUE < 9));"},
     };
