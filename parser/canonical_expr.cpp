@@ -30,10 +30,12 @@ struct Rewriter {
     ParseTree& tree;
     const ExprContext& context;
 
-    // The type of a column reference, or of an explicit cast kept in the
-    // tree ((code)::character varying(10) under PostgreSQL's own ::text).
+    // The type of a column reference, of an explicit cast kept in the tree
+    // ((code)::character varying(10) under PostgreSQL's own ::text), or of
+    // a call of a built-in function of fixed result type (length(s)).
     std::optional<TypeRef> known_type(const Node* node) const {
         if (node->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) return canonical_type(node->type_cast->type_name).type;
+        if (node->node_case == PG_QUERY__NODE__NODE_FUNC_CALL) return builtin_result_type(node->func_call);
         if (!context.columns || node->node_case != PG_QUERY__NODE__NODE_COLUMN_REF) return std::nullopt;
         const auto* ref = node->column_ref;
         if (ref->n_fields == 0) return std::nullopt;

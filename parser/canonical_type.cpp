@@ -1,6 +1,7 @@
 #include "parser/canonical_type.hpp"
 
 #include <array>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -133,6 +134,18 @@ bool is_numeric_type(const model::TypeRef& t) {
     return t.schema.empty() && !t.is_array &&
            (t.name == "smallint" || t.name == "integer" || t.name == "bigint" || t.name == "numeric" ||
             t.name == "real" || t.name == "double precision");
+}
+
+std::optional<model::TypeRef> builtin_result_type(const PgQuery__FuncCall* call) {
+    if (!call || call->n_funcname == 0 || call->n_funcname > 2) return std::nullopt;
+    if (call->n_funcname == 2 && str_value(call->funcname[0]) != "pg_catalog") return std::nullopt;
+    static const std::set<std::string_view> k_integer = {"length", "char_length", "character_length", "octet_length",
+                                                         "bit_length", "strpos", "ascii", "array_length",
+                                                         "cardinality", "array_ndims"};
+    const auto name = str_value(call->funcname[call->n_funcname - 1]);
+    if (k_integer.count(name)) return model::TypeRef{"", "integer", "", false};
+    if (name == "count") return model::TypeRef{"", "bigint", "", false};
+    return std::nullopt;
 }
 
 } // namespace pgshape::parser

@@ -163,6 +163,12 @@ private:
         return it->second;
     }
 
+    // A column's type, or the result type of a built-in call (length(s)).
+    std::optional<TypeRef> value_type(const Node* node) const {
+        if (node && node->node_case == PG_QUERY__NODE__NODE_FUNC_CALL) return builtin_result_type(node->func_call);
+        return column_type(node);
+    }
+
     static bool is_number(const Node* node) {
         return node && node->node_case == PG_QUERY__NODE__NODE_A_CONST &&
                (node->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL ||
@@ -178,7 +184,7 @@ private:
         if (numeric_rank(target) < 0 || !target.modifiers.empty()) return Widening::none;
         const Node* arg = node->type_cast->arg;
         if (is_number(arg)) return Widening::literal;
-        if (const auto col = column_type(arg); col && numeric_rank(*col) >= 0 && numeric_rank(*col) < numeric_rank(target))
+        if (const auto col = value_type(arg); col && numeric_rank(*col) >= 0 && numeric_rank(*col) < numeric_rank(target))
             return Widening::column;
         return Widening::none;
     }
@@ -302,6 +308,10 @@ private:
         for (const Node* s : siblings(node, ancestors)) {
             const auto t = evidence(s, for_literal);
             if (t && t->schema == target.schema && t->name == target.name && t->is_array == target.is_array) return true;
+            // A number beside a real is cast to double precision: real and
+            // double precision compare and compute through float48 operators.
+            if (for_literal && t && *t == TypeRef{"", "real", "", false} && target == TypeRef{"", "double precision", "", false})
+                return true;
             known = known || t.has_value();
         }
         if (for_literal && !known) return true;
@@ -345,7 +355,7 @@ private:
         bool drop = false;
         if (is_string_literal(arg) && target == k_jsonb) as_jsonb(arg);
         if (is_string_literal(arg)) as_datetime(arg, target);
-        if (const auto col = column_type(arg)) {
+        if (const auto col = value_type(arg)) {
             const bool plain_target = target.modifiers.empty() && target.schema.empty() && !target.is_array;
             if (*col == target) drop = true;
             else if (output) drop = false;
