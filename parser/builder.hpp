@@ -37,10 +37,20 @@ struct PartitionColumnOptions {
     bool not_null = false;
 };
 
+// Which statement made a primary key or unique constraint, and whether it
+// was named there: PostgreSQL folds equal keys of one statement into one
+// (parser/transform/redundant_key.cpp).
+struct KeyStatement {
+    const SourceFile* file = nullptr;
+    std::size_t offset = 0;
+    bool named = false;
+};
+
 class Builder {
 public:
     model::SchemaModel model;
     std::map<std::pair<model::QualifiedName, std::string>, PartitionColumnOptions> partition_column_options;
+    std::map<model::ConstraintKey, KeyStatement> key_statements;
 
     // Throws UserError formatted as file:line:col with the source line.
     [[noreturn]] void fail(Location where, const std::string& message, const std::string& help = {}) const;

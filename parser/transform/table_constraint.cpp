@@ -104,6 +104,9 @@ void add_table_constraint(StatementContext& ctx, model::Table& table, PgQuery__C
         if (con->indexname && *con->indexname) return add_key_using_index_later(ctx, table.name, con, std::move(out));
         require_columns(ctx, table, out.columns, con->location);
         require_columns(ctx, table, out.include, con->location);
+        const bool named = !out.name.empty();
+        const KeyFold fold = fold_redundant_key(ctx, table, out);
+        if (fold == KeyFold::folded) return;
         if (primary)
             for (auto& c : table.columns)
                 if (std::find(out.columns.begin(), out.columns.end(), c.name) != out.columns.end()) c.not_null = true;
@@ -111,7 +114,7 @@ void add_table_constraint(StatementContext& ctx, model::Table& table, PgQuery__C
             out.name = primary ? builder.choose_relation_name(table.name.schema, table.name.name, "", "pkey")
                                : builder.choose_relation_name(table.name.schema, table.name.name,
                                                               join_names(index_name_columns(out), '_'), "key");
-        else
+        else if (fold != KeyFold::took_name)
             builder.claim_relation_name(table.name.schema, out.name, ctx.at(con->location));
         // The name is claimed above; add_constraint must not claim it again.
         const auto key = out.key();
@@ -121,6 +124,7 @@ void add_table_constraint(StatementContext& ctx, model::Table& table, PgQuery__C
         if (primary && primary_key_of(builder.model, table.name))
             ctx.fail(con->location, fmt::format("table {} has more than one primary key", model::display(table.name)));
         builder.model.constraints.emplace(key, std::move(out));
+        record_key_statement(ctx, key, named || fold == KeyFold::took_name);
         return;
     }
     case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN: {

@@ -35,6 +35,14 @@ void transform_comment(StatementContext& ctx, PgQuery__CommentStmt* stmt);
 // Shared by CREATE TABLE and ALTER TABLE: a table constraint node
 // (PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK) into the model.
 // NOT VALID only means something in ALTER TABLE: CREATE TABLE ignores it.
+// A primary key or unique constraint equal to one the same statement
+// already made (UNIQUE PRIMARY KEY): folded into it as PostgreSQL does,
+// keeping the primary key and a name given over a chosen one. `folded`:
+// `key` is not to be added; `took_name`: it took the name (already claimed)
+// of the unique constraint it replaces.
+enum class KeyFold { none, folded, took_name };
+KeyFold fold_redundant_key(StatementContext& ctx, const model::Table& table, model::Constraint& key);
+void record_key_statement(StatementContext& ctx, const model::ConstraintKey& key, bool named);
 enum class ConstraintSource { create_table, alter_table };
 void add_table_constraint(StatementContext& ctx, model::Table& table, PgQuery__Constraint* con,
                           const std::string& column_if_inline,
