@@ -92,6 +92,28 @@ struct PlanContext {
         auto it = by_parent->find(table);
         return it == by_parent->end() ? std::vector<const model::Table*>{} : it->second;
     }
+    // An index of a table dropped late (in Phase::drop_table, after the
+    // creates) whose name `to` gives another relation: dropped on its own
+    // before the creates (plan_index.cpp), and left out of its table's way
+    // back, where its own step re-creates it.
+    bool index_dropped_before_its_table(const model::Index& i) {
+        if (!table_dropped(i.table)) return false;
+        const auto table = from.tables.find(i.table);
+        if (table == from.tables.end() || table->second.partition_of || rebuilt_relations.count(i.table)) return false;
+        if (!m_to_relation_names) {
+            m_to_relation_names.emplace();
+            auto& names = *m_to_relation_names;
+            for (const auto& [name, index] : to.indexes) names.insert(name);
+            for (const auto& [name, t] : to.tables) names.insert(name);
+            for (const auto& [name, seq] : to.sequences) names.insert(name);
+            for (const auto& [name, v] : to.views) names.insert(name);
+            for (const auto& [key, c] : to.constraints)
+                if (c.type == model::ConstraintType::primary_key || c.type == model::ConstraintType::unique ||
+                    c.type == model::ConstraintType::exclude)
+                    names.insert({key.table.schema, key.name});
+        }
+        return m_to_relation_names->count(i.name) > 0;
+    }
     bool table_created(const model::QualifiedName& t) const { return !from.tables.count(t) && to.tables.count(t); }
     bool table_dropped(const model::QualifiedName& t) const { return from.tables.count(t) && !to.tables.count(t); }
 
@@ -99,6 +121,7 @@ private:
     using IndexesByTable = std::map<model::QualifiedName, std::vector<const model::Index*>>;
     std::optional<IndexesByTable> m_from_indexes, m_to_indexes;
     std::optional<std::set<model::QualifiedName>> m_from_referenced, m_to_referenced;
+    std::optional<std::set<model::QualifiedName>> m_to_relation_names;
     using PartitionsByParent = std::map<model::QualifiedName, std::vector<const model::Table*>>;
     std::optional<PartitionsByParent> m_from_partitions, m_to_partitions;
 };

@@ -24,7 +24,9 @@ void create_step(PlanContext& ctx, const model::Index& i) {
 }
 
 void drop_step(PlanContext& ctx, const model::Index& i) {
-    if (ctx.table_dropped(i.table)) return;  // goes with the table, comes back in its down step
+    // Goes with the table and comes back in its down step, unless a new
+    // relation takes its name before the table goes.
+    if (ctx.table_dropped(i.table) && !ctx.index_dropped_before_its_table(i)) return;
     if (ctx.adopted_indexes.count(i.name)) return;  // becomes a constraint's index (plan_constraint.cpp)
     auto& step = ctx.add(Phase::drop_index, key_of(i), ChangeSymbol::drop,
                          "index " + quote_name(i.name) + " on " + quote_name(i.table));

@@ -64,6 +64,7 @@ void create_step(PlanContext& ctx, const model::Table& t) {
 void append_indexes(PlanContext& ctx, const model::SchemaModel& m, const model::QualifiedName& table,
                     std::vector<std::string>& out) {
     for (const auto* index : ctx.indexes_of(m, table)) {
+        if (&m == &ctx.from && ctx.index_dropped_before_its_table(*index)) continue;  // its own step brings it back
         out.push_back(ddl::create_index(*index));
         if (index->comment) out.push_back(ddl::comment_on("INDEX " + quote_name(index->name), index->comment));
     }
