@@ -28,12 +28,8 @@ bool type_differs(const model::Column& a, const model::Column& b) {
 // Statements that turn column `a` into `b` in place (the inverse is the same
 // function with the arguments swapped). Order matters: defaults go before
 // the type changes under them, NOT NULL before identity needs it.
-// How a retyped column's values reach the new type: a plain cast, or
-// through text where no cast exists (between two enum or composite types).
-enum class Cast { direct, via_text };
-
 std::vector<std::string> alter_statements(const model::QualifiedName& table, const model::Column& a,
-                                          const model::Column& b, Cast cast = Cast::direct) {
+                                          const model::Column& b) {
     const std::string alter = "ALTER TABLE " + quote_name(table) + " ALTER COLUMN " + quote_ident(b.name);
     std::vector<std::string> out;
     if (a.generated && !b.generated) out.push_back(alter + " DROP EXPRESSION");
@@ -48,9 +44,7 @@ std::vector<std::string> alter_statements(const model::QualifiedName& table, con
         std::string stmt = alter + " TYPE " + model::render_type(b.type);
         if (!b.collation.empty() || !a.collation.empty())
             stmt += " COLLATE " + (b.collation.empty() ? std::string("\"default\"") : quote_ident(b.collation));
-        if (rebase)
-            stmt += " USING " + quote_ident(b.name) + (cast == Cast::direct ? "::" : b.type.is_array ? "::text[]::" : "::text::") +
-                    model::render_type(b.type);
+        if (rebase) stmt += " USING " + using_expression(quote_ident(b.name), a.type, b.type);
         out.push_back(stmt);
     }
     if (b.default_value && (default_changed || rebase)) out.push_back(alter + " SET DEFAULT " + b.default_value->sql());
@@ -214,23 +208,6 @@ std::vector<std::string> re_add(const model::QualifiedName& table, const model::
     return out;
 }
 
-// An enum or composite type on either side of a retype has no cast from
-// the other type, but every value has a text form.
-Cast cast_between(const PlanContext& ctx, const model::TypeRef& a, const model::TypeRef& b) {
-    auto no_cast = [&](const model::TypeRef& t) {
-        const model::QualifiedName name{t.schema, t.name};
-        for (const auto* m : {&ctx.from, &ctx.to}) {
-            const auto under = model::underlying_type(m->domains, {t.schema, t.name, "", false});
-            const model::QualifiedName base{under.schema, under.name};
-            if (m->enums.count(name) || m->composite_types.count(name) || m->enums.count(base) || m->composite_types.count(base))
-                return true;
-        }
-        return false;
-    };
-    const bool rebase = a.schema != b.schema || a.name != b.name;
-    return rebase && (no_cast(a) || no_cast(b)) ? Cast::via_text : Cast::direct;
-}
-
 } // namespace
 
 void plan_change(PlanContext& ctx, const diff::ColumnChange& change) {
@@ -271,10 +248,10 @@ void plan_change(PlanContext& ctx, const diff::ColumnChange& change) {
     a_bare.comment.reset();
     b_bare.comment.reset();
     if (!(a_bare == b_bare)) {
+        if (!comparable_types(a.type, b.type)) ctx.retyped_columns.insert({change.table, b.name});
         auto& step = ctx.add(Phase::alter_column, key, ChangeSymbol::alter, alter_summary(change.table, a, b));
         step.down_summary = alter_summary(change.table, b, a);
-        const Cast cast = cast_between(ctx, a.type, b.type);
-        step.up = alter_statements(change.table, a, b, cast);
+        step.up = alter_statements(change.table, a, b);
         step.hazards = alter_hazards(change.table, a, b);
         if (a.generated && !b.generated) {
             // DROP EXPRESSION keeps the values; going back re-adds the
@@ -282,7 +259,7 @@ void plan_change(PlanContext& ctx, const diff::ColumnChange& change) {
             step.down = re_add(change.table, a);
             step.down_hazards.push_back({HazardKind::table_rewrite, "re-adding generated column " + a.name + " rewrites the table"});
         } else {
-            step.down = alter_statements(change.table, b, a, cast);
+            step.down = alter_statements(change.table, b, a);
             step.down_hazards = alter_hazards(change.table, b, a);
         }
         const bool default_set = !(a.default_value == b.default_value) || a.type != b.type;

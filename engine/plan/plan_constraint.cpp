@@ -150,6 +150,18 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Constraint>& 
 }
 
 void plan_rebuilt_foreign_keys(PlanContext& ctx) {
+    if (!ctx.retyped_columns.empty()) {
+        auto retyped = [&](const model::QualifiedName& table, const std::vector<std::string>& columns) {
+            for (const auto& c : columns)
+                if (ctx.retyped_columns.count({table, c})) return true;
+            return false;
+        };
+        for (const auto& [key, fk] : ctx.from.constraints) {
+            if (!is_fk(fk) || !(retyped(fk.table, fk.columns) || retyped(fk.ref_table, fk.ref_columns))) continue;
+            auto it = ctx.to.constraints.find(key);
+            if (it != ctx.to.constraints.end() && it->second == fk) ctx.rebuilt_foreign_keys.insert(key);
+        }
+    }
     for (const auto& key : ctx.rebuilt_foreign_keys) {
         drop_step(ctx, ctx.from.constraints.at(key));
         add_step(ctx, ctx.to.constraints.at(key));

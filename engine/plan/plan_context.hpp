@@ -20,6 +20,11 @@ struct PlanContext {
     // Foreign keys that must be dropped and re-added around a change of the
     // key they reference, though they themselves did not change.
     std::set<model::ConstraintKey> rebuilt_foreign_keys;
+    // Columns whose type changes to one their old values do not compare
+    // with (bigint to timestamp): an unchanged foreign key on such a
+    // column, either side, is dropped and re-added around the change, since
+    // its two ends do not compare halfway (plan_rebuilt_foreign_keys).
+    std::set<model::ColumnRef> retyped_columns;
     // Triggers that did not change but must be dropped and re-created around
     // a change of their function or of a column they name.
     std::set<model::TriggerKey> rebuilt_triggers;
