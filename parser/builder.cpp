@@ -103,6 +103,20 @@ void Builder::add_constraint(model::Constraint constraint, Location where) {
         fail(where, fmt::format("constraint \"{}\" is defined twice on table {}", key.name, model::display(key.table)));
 }
 
+model::Constraint* Builder::constraint_with_index(const model::QualifiedName& index) {
+    if (!m_constraint_indexes) {
+        m_constraint_indexes.emplace();
+        for (const auto& [key, c] : model.constraints)
+            if (c.type == model::ConstraintType::primary_key || c.type == model::ConstraintType::unique ||
+                c.type == model::ConstraintType::exclude)
+                m_constraint_indexes->emplace(model::QualifiedName{key.table.schema, key.name}, key);
+    }
+    auto it = m_constraint_indexes->find(index);
+    if (it == m_constraint_indexes->end()) return nullptr;
+    auto c = model.constraints.find(it->second);
+    return c == model.constraints.end() ? nullptr : &c->second;
+}
+
 void Builder::require_schema(const std::string& schema, Location where) {
     if (schema == "public") return;
     defer(where, [this, schema, where] {

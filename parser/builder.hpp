@@ -77,6 +77,10 @@ public:
     // Checks and foreign keys (names unique per table); PRIMARY KEY and
     // UNIQUE claim a relation name first, since their index is a relation.
     void add_constraint(model::Constraint constraint, Location where);
+    // The primary key, unique or exclusion constraint whose index is named
+    // `index`, or null. Built on first use, once every key is known (the
+    // comment pass).
+    model::Constraint* constraint_with_index(const model::QualifiedName& index);
     // The schema must be defined somewhere in the loaded files.
     void require_schema(const std::string& schema, Location where);
     void defer(Location where, std::function<void()> check) { m_checks.push_back({where, std::move(check)}); }
@@ -94,6 +98,7 @@ public:
 
 private:
     std::map<std::string, std::set<std::string>> m_relation_names;  // schema → names
+    std::optional<std::map<model::QualifiedName, model::ConstraintKey>> m_constraint_indexes;
     std::vector<PendingCheck> m_checks;
 };
 

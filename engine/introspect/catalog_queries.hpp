@@ -223,9 +223,6 @@ inline constexpr std::string_view k_comments =
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "cc.oid") ") "
     "OR (r.oid IS NOT NULL AND r.relkind IN ('r', 'p', 'S', 'i', 'v', 'm') AND " PGSHAPE_USER_SCHEMA("rn") " AND "
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "r.oid") " AND (d.objsubid = 0 OR a.attname IS NOT NULL) "
-    "AND NOT (r.relkind IN ('v', 'm') AND d.objsubid > 0) "
-    "AND NOT (r.relkind = 'i' AND EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = r.oid "
-    "AND k.contype IN ('p', 'u', 'x'))) "
     "AND NOT (r.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend di WHERE di.classid = 'pg_class'::regclass "
     "AND di.objid = r.oid AND di.deptype = 'i'))))";
 

@@ -199,6 +199,9 @@ struct Constraint {
     std::vector<ExclusionElem> exclusions;
     std::optional<Expr> where;
     Comment comment;
+    // COMMENT ON INDEX of the index a primary key, unique or exclusion
+    // constraint makes (named as the constraint): a comment of its own.
+    Comment index_comment;
     ConstraintKey key() const { return {table, name}; }
     bool operator==(const Constraint&) const = default;
 };

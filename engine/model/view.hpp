@@ -1,6 +1,7 @@
 #pragma once
 // Views and materialized views: their defining query, options and what the
 // query reads (derived from its parse tree, for dependency order).
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -41,6 +42,8 @@ struct View {
     std::vector<std::pair<std::string, std::string>> options;
     bool with_data = true;  // materialized views: WITH NO DATA leaves them unpopulated
     std::optional<std::string> comment;
+    // COMMENT ON COLUMN v.c, by column name.
+    std::map<std::string, std::string> column_comments;
 
     // Derived from `query` (and the model it was read with); not compared,
     // since equal queries read the same things.
@@ -57,7 +60,7 @@ struct View {
 
     bool operator==(const View& o) const {
         return name == o.name && materialized == o.materialized && query == o.query && options == o.options &&
-               with_data == o.with_data && comment == o.comment;
+               with_data == o.with_data && comment == o.comment && column_comments == o.column_comments;
     }
 };
 

@@ -263,4 +263,16 @@ std::string constraint_target(const model::Constraint& c) {
     return "CONSTRAINT " + quote_ident(c.name) + " ON " + quote_name(c.table);
 }
 
+std::string constraint_index_target(const model::Constraint& constraint) {
+    return "INDEX " + quote_name(model::QualifiedName{constraint.table.schema, constraint.name});
+}
+
+std::vector<std::string> constraint_comments(const model::Constraint& constraint) {
+    std::vector<std::string> out;
+    if (constraint.comment) out.push_back(comment_on(constraint_target(constraint), constraint.comment));
+    if (constraint.index_comment)
+        out.push_back(comment_on(constraint_index_target(constraint), constraint.index_comment));
+    return out;
+}
+
 } // namespace pgshape::plan::ddl

@@ -42,5 +42,9 @@ std::string sequence_owned_by(const model::Sequence& sequence);  // OWNED BY tab
 std::string comment_on(const std::string& target, const model::Comment& comment);
 std::vector<std::string> table_comments(const model::Table& table);
 std::string constraint_target(const model::Constraint& constraint);
+// "INDEX public.t_pkey": the index of a key or exclusion constraint.
+std::string constraint_index_target(const model::Constraint& constraint);
+// COMMENT ON CONSTRAINT and on the constraint's index, where it has them.
+std::vector<std::string> constraint_comments(const model::Constraint& constraint);
 
 } // namespace pgshape::plan::ddl

@@ -27,7 +27,7 @@ std::string summary(const model::Constraint& c) {
 
 std::vector<std::string> add_statements(const model::Constraint& c) {
     std::vector<std::string> out{ddl::add_constraint(c)};
-    if (c.comment) out.push_back(ddl::comment_on(ddl::constraint_target(c), c.comment));
+    for (auto& s : ddl::constraint_comments(c)) out.push_back(std::move(s));
     return out;
 }
 
@@ -62,11 +62,10 @@ void adopt_step(PlanContext& ctx, const model::Constraint& c, const model::Index
                       model::quote_ident(index.name.name);
     if (c.deferrable) add += " DEFERRABLE";
     if (c.initially_deferred) add += " INITIALLY DEFERRED";
-    // A comment on the index would stay on the constraint's index, which
-    // the model does not hold: it goes.
-    if (index.comment) step.up.push_back(ddl::comment_on("INDEX " + model::quote_name(index.name), std::nullopt));
+    // The index keeps its comment under the key's name: set it as the key's index has it.
     step.up.push_back(add);
     if (c.comment) step.up.push_back(ddl::comment_on(ddl::constraint_target(c), c.comment));
+    if (index.comment != c.index_comment) step.up.push_back(ddl::comment_on(ddl::constraint_index_target(c), c.index_comment));
     step.down = {ddl::drop_constraint(c), ddl::create_index(index)};
     if (index.comment) step.down.push_back(ddl::comment_on("INDEX " + model::quote_name(index.name), index.comment));
     step.down_hazards.push_back({HazardKind::blocking_lock, "re-creating index " + model::quote_name(index.name) +
@@ -104,6 +103,8 @@ void drop_step(PlanContext& ctx, const model::Constraint& c) {
 bool same_except_comment(model::Constraint a, model::Constraint b) {
     a.comment.reset();
     b.comment.reset();
+    a.index_comment.reset();
+    b.index_comment.reset();
     return a == b;
 }
 
@@ -120,11 +121,13 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Constraint>& 
     const auto& b = *change.to;
     if (same_except_comment(a, b)) {
         plan_comment(ctx, key_of(b), ddl::constraint_target(b), a.comment, b.comment);
+        plan_comment(ctx, key_of(b), ddl::constraint_index_target(b), a.index_comment, b.index_comment);
         return;
     }
     model::Constraint validated = a;
     validated.valid = true;
     validated.comment = b.comment;
+    validated.index_comment = b.index_comment;
     if (!a.valid && b.valid && validated == b) {
         // NOT VALID → valid: validate in place (no write-blocking lock).
         auto& step = ctx.add(is_fk(b) ? Phase::add_foreign_key : Phase::add_constraint, key_of(b), ChangeSymbol::alter,
@@ -132,8 +135,9 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Constraint>& 
         step.down_summary = summary(b) + ": NOT VALID";
         step.up = {"ALTER TABLE " + model::quote_name(b.table) + " VALIDATE CONSTRAINT " + model::quote_ident(b.name)};
         step.down = {ddl::drop_constraint(b), ddl::add_constraint(a)};
-        if (a.comment) step.down.push_back(ddl::comment_on(ddl::constraint_target(a), a.comment));
+        for (auto& s : ddl::constraint_comments(a)) step.down.push_back(std::move(s));
         plan_comment(ctx, key_of(b), ddl::constraint_target(b), a.comment, b.comment);
+        plan_comment(ctx, key_of(b), ddl::constraint_index_target(b), a.index_comment, b.index_comment);
         return;
     }
     drop_step(ctx, a);

@@ -36,7 +36,7 @@ std::vector<std::string> create_statements(const model::SchemaModel& m, const mo
     for (auto& s : ddl::row_security_statements(table)) out.push_back(std::move(s));
     for (auto& c : ddl::table_comments(table)) out.push_back(std::move(c));
     for (const auto* c : constraints)
-        if (c->comment) out.push_back(ddl::comment_on(ddl::constraint_target(*c), c->comment));
+        for (auto& s : ddl::constraint_comments(*c)) out.push_back(std::move(s));
     return out;
 }
 

@@ -136,6 +136,8 @@ private:
             View a_bare = a, b_bare = b;
             a_bare.comment.reset();
             b_bare.comment.reset();
+            a_bare.column_comments.clear();
+            b_bare.column_comments.clear();
             return !(a_bare == b_bare);
         };
         for (bool more = true; more;) {
@@ -203,6 +205,10 @@ private:
         View a_bare = a, b_bare = b;
         a_bare.comment.reset();
         b_bare.comment.reset();
+        a_bare.column_comments.clear();
+        b_bare.column_comments.clear();
+        Step* replaced = nullptr;
+        bool recreated_down = false;
         if (!(a_bare == b_bare)) {
             std::string what;
             if (b.columns.size() > a.columns.size()) {
@@ -213,6 +219,7 @@ private:
                 what = what_changed(a, b);
             }
             auto& step = m_ctx.add(Phase::create_view, key_of(b), ChangeSymbol::alter, label(b) + ": " + what);
+            replaced = &step;
             step.rank = depth;
             step.up = {ddl::create_view(b, ddl::ViewReplace::or_replace)};
             if (b.columns.size() == a.columns.size()) {
@@ -221,10 +228,29 @@ private:
                 // OR REPLACE cannot remove columns: the way back re-creates it.
                 step.down_summary = label(b) + ": re-created without the added columns";
                 step.down = {ddl::drop_view(b), ddl::create_view(a)};
-                if (a.comment) step.down.push_back(ddl::comment_on(ddl::view_target(a), a.comment));
+                for (auto& c : ddl::view_comments(a)) step.down.push_back(std::move(c));
+                recreated_down = true;
             }
         }
         plan_comment(m_ctx, key_of(b), ddl::view_target(b), a.comment, b.comment);
+        plan_column_comments(a, b, recreated_down ? replaced : nullptr);
+    }
+
+    // COMMENT ON COLUMN for each column of `b` whose comment changes. When
+    // the way back re-creates the view as `a` (`recreating`: columns were
+    // added), that brings `a`'s comments back: the new comments are part of
+    // the replacing step, with nothing to undo.
+    void plan_column_comments(const View& a, const View& b, Step* recreating) {
+        for (const auto& c : b.columns) {
+            const auto from = a.column_comments.find(c.name);
+            const auto to = b.column_comments.find(c.name);
+            const model::Comment was = from == a.column_comments.end() ? model::Comment{} : model::Comment{from->second};
+            const model::Comment now = to == b.column_comments.end() ? model::Comment{} : model::Comment{to->second};
+            if (was == now) continue;
+            const std::string target = ddl::view_column_target(b, c.name);
+            if (recreating) recreating->up.push_back(ddl::comment_on(target, now));
+            else plan_comment(m_ctx, model::ObjectKey{model::Kind::column, b.name.schema, c.name, b.name.name}, target, was, now);
+        }
     }
 };
 

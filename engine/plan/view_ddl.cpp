@@ -46,9 +46,23 @@ std::string view_target(const model::View& view) {
     return (view.materialized ? "MATERIALIZED VIEW " : "VIEW ") + quote_name(view.name);
 }
 
+std::string view_column_target(const model::View& view, const std::string& column) {
+    return "COLUMN " + quote_name(view.name) + "." + model::quote_ident(column);
+}
+
+std::vector<std::string> view_comments(const model::View& view) {
+    std::vector<std::string> out;
+    if (view.comment) out.push_back(comment_on(view_target(view), view.comment));
+    // In the view's column order, as they are written.
+    for (const auto& c : view.columns)
+        if (auto it = view.column_comments.find(c.name); it != view.column_comments.end())
+            out.push_back(comment_on(view_column_target(view, c.name), it->second));
+    return out;
+}
+
 std::vector<std::string> create_view_statements(const model::SchemaModel& m, const model::View& view) {
     std::vector<std::string> out{create_view(view)};
-    if (view.comment) out.push_back(comment_on(view_target(view), view.comment));
+    for (auto& c : view_comments(view)) out.push_back(std::move(c));
     if (!view.materialized) return out;
     for (const auto& [name, index] : m.indexes) {
         if (index.table != view.name) continue;

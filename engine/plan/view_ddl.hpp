@@ -16,7 +16,11 @@ std::string create_view(const model::View& view, ViewReplace replace = ViewRepla
 std::string drop_view(const model::View& view);
 // "VIEW public.v" or "MATERIALIZED VIEW public.v", for COMMENT ON.
 std::string view_target(const model::View& view);
-// The view with its comment and, for a materialized view, the indexes `m`
+// "COLUMN public.v.c", for COMMENT ON a view's column.
+std::string view_column_target(const model::View& view, const std::string& column);
+// COMMENT ON the view and on its columns, for those that have one.
+std::vector<std::string> view_comments(const model::View& view);
+// The view with its comments and, for a materialized view, the indexes `m`
 // holds on it (with their comments).
 std::vector<std::string> create_view_statements(const model::SchemaModel& m, const model::View& view);
 

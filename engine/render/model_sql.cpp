@@ -101,7 +101,7 @@ std::string model_sql(const model::SchemaModel& m) {
     for (const auto& [key, c] : m.constraints)
         if (c.type == model::ConstraintType::foreign_key) emit(ddl::add_constraint(c));
     for (const auto& [key, c] : m.constraints)
-        if (c.comment) emit(ddl::comment_on(ddl::constraint_target(c), c.comment));
+        for (const auto& s : ddl::constraint_comments(c)) emit(s);
     // A replica identity may name any of those indexes.
     for (const auto& [name, t] : m.tables)
     {

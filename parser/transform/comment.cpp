@@ -51,10 +51,12 @@ void transform_comment(StatementContext& ctx, PgQuery__CommentStmt* stmt) {
             auto it = m.sequences.find(name);
             if (it == m.sequences.end()) missing("sequence " + model::display(name));
             it->second.comment = text;
-        } else {
-            auto it = m.indexes.find(name);
-            if (it == m.indexes.end()) missing("index " + model::display(name));
+        } else if (auto it = m.indexes.find(name); it != m.indexes.end()) {
             it->second.comment = text;
+        } else if (auto* key = ctx.builder.constraint_with_index(name)) {
+            key->index_comment = text;  // the index of a key or exclusion constraint
+        } else {
+            missing("index " + model::display(name));
         }
         return;
     }
@@ -78,7 +80,18 @@ void transform_comment(StatementContext& ctx, PgQuery__CommentStmt* stmt) {
                 if (a.name == names.back()) { a.comment = text; return; }
             missing("attribute " + names.back() + " of type " + model::display(table_name));
         }
-        if (it == m.tables.end()) missing("table " + model::display(table_name));
+        if (it == m.tables.end()) {
+            // A view's or materialized view's column.
+            auto view = m.views.find(table_name);
+            if (view == m.views.end()) missing("table " + model::display(table_name));
+            for (const auto& c : view->second.columns) {
+                if (c.name != names.back()) continue;
+                if (text) view->second.column_comments[c.name] = *text;
+                else view->second.column_comments.erase(c.name);
+                return;
+            }
+            missing("column " + names.back() + " of view " + model::display(table_name));
+        }
         for (auto& c : it->second.columns)
             if (c.name == names.back()) { c.comment = text; return; }
         missing("column " + names.back() + " of table " + model::display(table_name));
