@@ -44,15 +44,17 @@ struct MessageFields {
     const ProtobufCMessageDescriptor* descriptor = nullptr;
     std::vector<std::string> folded;  // aligned with descriptor->fields
     std::vector<const MessageFields*> children;  // likewise: the table of a message field's type
-    std::unordered_map<std::string, const ProtobufCFieldDescriptor*> by_folded;  // for Node's ~240 members
+    // Node's ~240 members by the name of their message type ("A_Const"),
+    // which is what libpg_query writes as the key.
+    std::unordered_map<std::string_view, const ProtobufCFieldDescriptor*> by_type_name;
 
     // libpg_query writes a node's fields in the order pg_query.proto declares
     // them, so the search starts after the field found last (`hint`).
     const ProtobufCFieldDescriptor* find(std::string_view key, unsigned& hint) const {
         const unsigned n = descriptor->n_fields;
-        if (!by_folded.empty()) {
-            const auto it = by_folded.find(parser::folded(key));
-            return it == by_folded.end() ? renamed(key) : it->second;
+        if (!by_type_name.empty()) {
+            const auto it = by_type_name.find(key);
+            return it == by_type_name.end() ? nullptr : it->second;
         }
         for (unsigned i = hint; i < n; ++i)
             if (fold_equal(key, folded[i])) return found(i, hint);
@@ -100,9 +102,17 @@ private:
         MessageFields& fields = m_types[d];
         fields.descriptor = d;
         for (unsigned i = 0; i < d->n_fields; ++i) fields.folded.push_back(folded(d->fields[i].name));
-        if (d->n_fields > 32)
-            for (unsigned i = 0; i < d->n_fields; ++i)
-                if (!fields.by_folded.emplace(fields.folded[i], &d->fields[i]).second)
+        if (d == &pg_query__node__descriptor) {
+            constexpr std::string_view k_package = "pg_query.";
+            for (unsigned i = 0; i < d->n_fields; ++i) {
+                std::string_view type = static_cast<const ProtobufCMessageDescriptor*>(d->fields[i].descriptor)->name;
+                if (type.substr(0, k_package.size()) == k_package) type.remove_prefix(k_package.size());
+                fields.by_type_name.emplace(type, &d->fields[i]);
+            }
+        }
+        for (std::size_t i = 0; i < fields.folded.size(); ++i)
+            for (std::size_t j = i + 1; j < fields.folded.size(); ++j)
+                if (d != &pg_query__node__descriptor && fields.folded[i] == fields.folded[j])
                     throw InternalError(std::string("two fields of ") + d->name + " fold to one JSON key");
         for (unsigned i = 0; i < d->n_fields; ++i)
             if (d->fields[i].type == PROTOBUF_C_TYPE_MESSAGE)
@@ -127,7 +137,12 @@ public:
         if (peek() == '}') {
             ++m_at;
             // An Integer written as {}: zero or negative (see integer_of_a_const).
-            if (d == &pg_query__integer__descriptor && m_a_const_depth == 0) m_statement_lossy = true;
+            if (d == &pg_query__integer__descriptor && m_a_const_depth == 0) {
+                // An array bound of a type name: `[]` is -1, and PostgreSQL
+                // ignores declared bounds, so `[0]` may read as `[]` too.
+                if (m_type_name_depth > 0) reinterpret_cast<PgQuery__Integer*>(msg)->ival = -1;
+                else m_statement_lossy = true;
+            }
             return msg;
         }
         if (d == &pg_query__raw_stmt__descriptor) {
@@ -138,6 +153,10 @@ public:
             members(fields, msg);
             --m_a_const_depth;
             integer_of_a_const(reinterpret_cast<PgQuery__AConst*>(msg));
+        } else if (d == &pg_query__type_name__descriptor) {
+            ++m_type_name_depth;
+            members(fields, msg);
+            --m_type_name_depth;
         } else if (d == &pg_query__node__descriptor) {
             node_value(fields, reinterpret_cast<PgQuery__Node*>(msg));
         } else {
@@ -466,6 +485,7 @@ private:
     const char* m_end;
     std::string_view m_sql;  // the text parsed, which locations point into
     int m_a_const_depth = 0;
+    int m_type_name_depth = 0;
     bool m_statement_lossy = false;
     std::size_t m_statements = 0;
     std::vector<std::size_t> m_lossy;

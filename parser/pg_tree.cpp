@@ -122,7 +122,8 @@ ParseTree::~ParseTree() = default;
 
 void* ParseTree::allocate(std::size_t bytes) { return arena_alloc(m_arena.get(), bytes); }
 
-std::string pack_expr(Node* expr) {
+// `SELECT expr` deparsed, without its SELECT.
+std::string deparse_select_of(Node* expr) {
     PgQuery__ResTarget target = PG_QUERY__RES_TARGET__INIT;
     target.val = expr;
     Node target_node = PG_QUERY__NODE__INIT;
@@ -137,17 +138,23 @@ std::string pack_expr(Node* expr) {
     Node select_node = PG_QUERY__NODE__INIT;
     select_node.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
     select_node.select_stmt = &select;
-    return pack_statement(&select_node);
-}
-
-std::string deparse_packed_expr(std::string packed) {
-    std::string sql = deparse_packed(std::move(packed));
+    std::string sql = deparse_packed(pack_statement(&select_node));
     constexpr std::string_view prefix = "SELECT ";
     if (sql.compare(0, prefix.size(), prefix) != 0) throw InternalError("unexpected deparse: " + sql);
     return sql.substr(prefix.size());
 }
 
-std::string deparse_expr(Node* expr) { return deparse_packed_expr(pack_expr(expr)); }
+std::string pack_expr(Node* expr) { return encode_message(&expr->base); }
+
+std::string deparse_packed_expr(const std::string& packed) {
+    std::unique_ptr<Node, void (*)(Node*)> expr(
+        pg_query__node__unpack(nullptr, packed.size(), reinterpret_cast<const uint8_t*>(packed.data())),
+        [](Node* n) { pg_query__node__free_unpacked(n, nullptr); });
+    if (!expr) throw InternalError("cannot unpack a packed expression");
+    return deparse_select_of(expr.get());
+}
+
+std::string deparse_expr(Node* expr) { return deparse_select_of(expr); }
 
 std::string deparse_stmt(Node* stmt) { return deparse_packed(pack_statement(stmt)); }
 

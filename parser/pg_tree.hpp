@@ -51,9 +51,9 @@ struct ParseFailure {
 // SQL text of an expression node, as libpg_query's deparser writes it.
 std::string deparse_expr(Node* expr);
 // The same in two halves, so the costly second one can wait until the text
-// is needed: the expression packed (as `SELECT expr`), then deparsed.
+// is needed: the expression node packed, then deparsed.
 std::string pack_expr(Node* expr);
-std::string deparse_packed_expr(std::string packed);
+std::string deparse_packed_expr(const std::string& packed);
 // A whole statement back to SQL (used for normalizing catalog text).
 std::string deparse_stmt(Node* stmt);
 

@@ -66,7 +66,8 @@ TEST_CASE("pg_json: the JSON route gives the protobuf route's tree") {
                                 "ALTER TABLE t ALTER COLUMN a SET STATISTICS -1",
                                 "CREATE TABLE p (a int) PARTITION BY RANGE (a); "
                                 "CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (-10) TO (0)",
-                                "SELECT 1; SELECT -1; ALTER SEQUENCE s INCREMENT -2; SELECT 0"}) {
+                                "SELECT 1; SELECT -1; ALTER SEQUENCE s INCREMENT -2; SELECT 0",
+                                "SELECT NULL::text[], NULL::int[3][], ARRAY[1]::numeric(10,2)[]"}) {
             CAPTURE(sql);
             const auto expected = protobuf_of(sql);
             REQUIRE(expected);
