@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "engine/model/sql_text.hpp"
+#include "engine/model/user_type.hpp"
 #include "engine/plan/ddl.hpp"
 #include "engine/plan/ddl_policy.hpp"
 #include "engine/plan/plan_context.hpp"
@@ -28,8 +29,11 @@ bool type_differs(const model::Column& a, const model::Column& b) {
 // Statements that turn column `a` into `b` in place (the inverse is the same
 // function with the arguments swapped). Order matters: defaults go before
 // the type changes under them, NOT NULL before identity needs it.
+// `a_side` and `b_side` are the models `a` and `b` come from: a retype
+// between two domains casts by their base types.
 std::vector<std::string> alter_statements(const model::QualifiedName& table, const model::Column& a,
-                                          const model::Column& b) {
+                                          const model::Column& b, const model::SchemaModel& a_side,
+                                          const model::SchemaModel& b_side) {
     const std::string alter = "ALTER TABLE " + quote_name(table) + " ALTER COLUMN " + quote_ident(b.name);
     std::vector<std::string> out;
     if (a.generated && !b.generated) out.push_back(alter + " DROP EXPRESSION");
@@ -44,7 +48,8 @@ std::vector<std::string> alter_statements(const model::QualifiedName& table, con
         std::string stmt = alter + " TYPE " + model::render_type(b.type);
         if (!b.collation.empty() || !a.collation.empty())
             stmt += " COLLATE " + (b.collation.empty() ? std::string("\"default\"") : quote_ident(b.collation));
-        if (rebase) stmt += " USING " + using_expression(quote_ident(b.name), a.type, b.type);
+        if (rebase) stmt += " USING " + using_expression(quote_ident(b.name), model::underlying_type(a_side.domains, a.type),
+                                                      model::underlying_type(b_side.domains, b.type), b.type);
         out.push_back(stmt);
     }
     if (b.default_value && (default_changed || rebase)) out.push_back(alter + " SET DEFAULT " + b.default_value->sql());
@@ -192,8 +197,8 @@ void plan_partition_column(PlanContext& ctx, const diff::ColumnChange& change, c
     auto& step = ctx.add(Phase::alter_column, key, ChangeSymbol::alter, alter_summary(change.table, from, to));
     step.down_summary = alter_summary(change.table, to, from);
     step.rank = 1;  // after the parents' columns
-    step.up = alter_statements(change.table, from, to);
-    step.down = alter_statements(change.table, to, from);
+    step.up = alter_statements(change.table, from, to, ctx.from, ctx.to);
+    step.down = alter_statements(change.table, to, from, ctx.to, ctx.from);
     step.hazards = alter_hazards(change.table, from, to);
     step.down_hazards = alter_hazards(change.table, to, from);
 }
@@ -251,7 +256,7 @@ void plan_change(PlanContext& ctx, const diff::ColumnChange& change) {
         if (!comparable_types(a.type, b.type)) ctx.retyped_columns.insert({change.table, b.name});
         auto& step = ctx.add(Phase::alter_column, key, ChangeSymbol::alter, alter_summary(change.table, a, b));
         step.down_summary = alter_summary(change.table, b, a);
-        step.up = alter_statements(change.table, a, b);
+        step.up = alter_statements(change.table, a, b, ctx.from, ctx.to);
         step.hazards = alter_hazards(change.table, a, b);
         if (a.generated && !b.generated) {
             // DROP EXPRESSION keeps the values; going back re-adds the
@@ -259,7 +264,7 @@ void plan_change(PlanContext& ctx, const diff::ColumnChange& change) {
             step.down = re_add(change.table, a);
             step.down_hazards.push_back({HazardKind::table_rewrite, "re-adding generated column " + a.name + " rewrites the table"});
         } else {
-            step.down = alter_statements(change.table, b, a);
+            step.down = alter_statements(change.table, b, a, ctx.to, ctx.from);
             step.down_hazards = alter_hazards(change.table, b, a);
         }
         const bool default_set = !(a.default_value == b.default_value) || a.type != b.type;

@@ -117,8 +117,9 @@ bool comparable_types(const model::TypeRef& a, const model::TypeRef& b) {
     return (is_number(a) && is_number(b)) || (is_string(a) && is_string(b));
 }
 
-std::string using_expression(const std::string& quoted_column, const model::TypeRef& from, const model::TypeRef& to) {
-    const std::string target = model::render_type(to);
+std::string using_expression(const std::string& quoted_column, const model::TypeRef& from, const model::TypeRef& to,
+                             const model::TypeRef& target_type) {
+    const std::string target = model::render_type(target_type);
     if (has_cast(from, to)) return quoted_column + "::" + target;
     return quoted_column + "::text::" + target;
 }

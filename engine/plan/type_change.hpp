@@ -24,10 +24,12 @@ bool has_cast(const model::TypeRef& from, const model::TypeRef& to);
 // halfway through a plan must be dropped around the change.
 bool comparable_types(const model::TypeRef& a, const model::TypeRef& b);
 
-// The USING expression of ALTER COLUMN ... TYPE `to` for `column` of type
-// `from`: column::to, or column::text::to where no cast exists (bigint to
-// timestamp, one enum to another), which converts through the text form
-// and fails on values that do not read as the new type.
-std::string using_expression(const std::string& quoted_column, const model::TypeRef& from, const model::TypeRef& to);
+// The USING expression of ALTER COLUMN ... TYPE `target_type` for `column`
+// whose type is `from` (domains seen through to their base types, as `to` is
+// for the target): column::target, or column::text::target where no cast
+// exists (bigint to timestamp, one enum to another), which converts through
+// the text form and fails on values that do not read as the new type.
+std::string using_expression(const std::string& quoted_column, const model::TypeRef& from, const model::TypeRef& to,
+                             const model::TypeRef& target_type);
 
 } // namespace pgshape::plan
