@@ -5,6 +5,7 @@
 #include <string>
 
 #include "parser/canonical_type.hpp"
+#include "parser/constant.hpp"
 #include "parser/datetime_text.hpp"
 #include "parser/pb_fields.hpp"
 
@@ -45,57 +46,25 @@ struct Rewriter {
         return std::nullopt;
     }
 
-    // The implicit-cast order of the numeric types: a cast up it never changes a value.
-    static int numeric_rank(const TypeRef& t) {
-        static constexpr std::string_view k_order[] = {"smallint", "integer", "bigint", "numeric", "real",
-                                                       "double precision"};
-        for (int i = 0; i < 6; ++i)
-            if (t.name == k_order[i]) return i;
-        return -1;
-    }
-
-    static bool is_number(std::string_view s) {
-        if (s.empty()) return false;
-        std::size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0;
-        bool digits = false, dot = false;
-        for (; i < s.size(); ++i) {
-            if (s[i] >= '0' && s[i] <= '9') digits = true;
-            else if (s[i] == '.' && !dot) dot = true;
-            else return false;
-        }
-        return digits;
-    }
-
-    // '-1'::integer as the catalog prints negative numbers → the number.
-    void string_to_number(PgQuery__AConst* c) {
-        const std::string text = c->sval->sval;
-        const bool integral = text.find('.') == std::string::npos && text.size() < 10;
-        if (integral) {
-            auto* i = tree.make(PgQuery__Integer(PG_QUERY__INTEGER__INIT));
-            i->ival = std::stoi(text);
-            c->val_case = PG_QUERY__A__CONST__VAL_IVAL;
-            c->ival = i;
-        } else {
-            auto* f = tree.make(PgQuery__Float(PG_QUERY__FLOAT__INIT));
-            f->fval = static_cast<char*>(tree.allocate(text.size() + 1));
-            std::memcpy(f->fval, text.c_str(), text.size() + 1);
-            c->val_case = PG_QUERY__A__CONST__VAL_FVAL;
-            c->fval = f;
-        }
-    }
-
     bool cast_is_noise(Node* arg, const TypeRef& target) {
         if (arg->node_case == PG_QUERY__NODE__NODE_A_CONST && !arg->a_const->isnull) {
             auto* c = arg->a_const;
             const bool is_string = c->val_case == PG_QUERY__A__CONST__VAL_SVAL;
             const bool is_num = c->val_case == PG_QUERY__A__CONST__VAL_IVAL || c->val_case == PG_QUERY__A__CONST__VAL_FVAL;
-            if (is_string && is_string_type(target)) return true;
-            if (is_num && is_numeric_type(target)) return true;
-            if (is_string && is_numeric_type(target) && is_number(c->sval->sval)) {
-                string_to_number(c);
-                return true;
-            }
+            // An untyped literal given a numeric type is that type's
+            // constant: '01'::integer is stored as 1, with no cast left.
+            const bool made_number = is_string && string_to_number(tree, c, target);
             if (context.target && target == *context.target) return true;
+            // A length or precision applied to a constant stays a function
+            // call, and it changes the value: 'abcdefgh'::varchar(4) is
+            // 'abcd', 2.55::numeric(2,1) is 2.6.
+            if (!target.modifiers.empty()) return false;
+            if (made_number) return true;
+            if (is_string && is_string_type(target)) return true;
+            // A number's cast up the numeric types is what PostgreSQL adds
+            // beside a wider operand ((0)::numeric); one down them rounds
+            // (1.5::integer is 2), and the catalog keeps it as written.
+            if (is_num) return numeric_rank(target) >= numeric_rank(number_type(c));
             // 'english'::regconfig, 'x'::public.mood: how the catalog spells
             // a literal it resolved to an OID type or an enum from context.
             if (is_string && !target.is_array && (!target.schema.empty() || target.name.rfind("reg", 0) == 0)) return true;
@@ -158,12 +127,24 @@ struct Rewriter {
     void literal_beside(Node* literal, const Node* other) {
         if (!literal || !other) return;
         const auto type = known_type(other);
-        if (!type || !datetime_text(*type, "2000-01-01 00:00:00")) return;
+        if (!type) return;
+        // n <> '01' over an integer column: the literal is the integer 1.
+        if (literal->node_case == PG_QUERY__NODE__NODE_A_CONST && numeric_rank(*type) >= 0) {
+            string_to_number(tree, literal->a_const, *type);
+            return;
+        }
+        if (!datetime_text(*type, "2000-01-01 00:00:00")) return;
         if (literal->node_case == PG_QUERY__NODE__NODE_TYPE_CAST && literal->type_cast->arg &&
             literal->type_cast->arg->node_case == PG_QUERY__NODE__NODE_A_CONST &&
             canonical_type(literal->type_cast->type_name).type == *type)
             *literal = *literal->type_cast->arg;
         datetime_literal(literal, *type);
+    }
+
+    // n IN ('1', '2') is stored as n = ANY (ARRAY[1, 2]): each item is a literal beside n.
+    void in_list_beside(PgQuery__AExpr* e) {
+        if (!e->rexpr || e->rexpr->node_case != PG_QUERY__NODE__NODE_LIST) return;
+        for (std::size_t i = 0; i < e->rexpr->list->n_items; ++i) literal_beside(e->rexpr->list->items[i], e->lexpr);
     }
 
     void rewrite_a_expr(Node* node) {
@@ -182,7 +163,11 @@ struct Rewriter {
                 auto* array = e->rexpr->a_array_expr;
                 e->kind = PG_QUERY__A__EXPR__KIND__AEXPR_IN;
                 e->rexpr = make_list(array->elements, array->n_elements);
+                in_list_beside(e);
             }
+            break;
+        case PG_QUERY__A__EXPR__KIND__AEXPR_IN:
+            in_list_beside(e);
             break;
         case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
         case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE:
@@ -239,6 +224,10 @@ struct Rewriter {
 
     void rewrite(Node* node) {
         switch (node->node_case) {
+        case PG_QUERY__NODE__NODE_A_CONST:
+            // 1e3 is the numeric 1000, 01.50 is 1.50.
+            normalize_number(tree, node->a_const);
+            break;
         case PG_QUERY__NODE__NODE_TYPE_CAST: {
             auto* cast = node->type_cast;
             const TypeRef target = canonical_type(cast->type_name).type;
@@ -271,6 +260,8 @@ struct Rewriter {
     void run(Node* root) {
         // A default written as a bare literal: the catalog casts it to the column's type.
         if (context.target) datetime_literal(root, *context.target);
+        if (context.target && root->node_case == PG_QUERY__NODE__NODE_A_CONST)
+            string_to_number(tree, root->a_const, *context.target);
         for_each_node(&root->base, [this](Node* node) {
             // A rewrite can expose another rewritable node (a cast of a cast).
             for (int guard = 0; guard < 8; ++guard) {

@@ -21,6 +21,7 @@
 
 #include "parser/canonical_expr.hpp"
 #include "parser/canonical_type.hpp"
+#include "parser/constant.hpp"
 #include "parser/datetime_text.hpp"
 #include "parser/jsonb_text.hpp"
 #include "parser/view_query_detail.hpp"
@@ -66,14 +67,6 @@ void for_each_child(ProtobufCMessage* message, const std::function<void(Node*)>&
 namespace {
 
 using model::TypeRef;
-
-int numeric_rank(const TypeRef& t) {
-    static constexpr std::string_view k_order[] = {"smallint", "integer", "bigint", "numeric", "real", "double precision"};
-    if (!t.schema.empty() || t.is_array) return -1;
-    for (int i = 0; i < 6; ++i)
-        if (t.name == k_order[i]) return i;
-    return -1;
-}
 
 bool is_comparison(const Node* node) {
     if (!node || node->node_case != PG_QUERY__NODE__NODE_A_EXPR) return false;
@@ -183,7 +176,8 @@ private:
         const TypeRef target = canonical_type(node->type_cast->type_name).type;
         if (numeric_rank(target) < 0 || !target.modifiers.empty()) return Widening::none;
         const Node* arg = node->type_cast->arg;
-        if (is_number(arg)) return Widening::literal;
+        // Only up the numeric types: 1.5::integer rounds, PostgreSQL never adds it.
+        if (is_number(arg)) return numeric_rank(number_type(arg->a_const)) < numeric_rank(target) ? Widening::literal : Widening::none;
         if (const auto col = value_type(arg); col && numeric_rank(*col) >= 0 && numeric_rank(*col) < numeric_rank(target))
             return Widening::column;
         return Widening::none;
@@ -353,6 +347,14 @@ private:
         const Node* parent = ancestors.empty() ? nullptr : ancestors.back();
         Node* arg = c->arg;
         bool drop = false;
+        // '1'::integer is the constant 1, which the catalog prints bare;
+        // '5'::numeric stays a cast of the number, as (5)::numeric is.
+        if (is_string_literal(arg) && target.modifiers.empty()) string_to_number(m_tree, arg->a_const, target);
+        // A number cast to the type it has already: PostgreSQL drops the no-op.
+        if (is_number(arg) && target.modifiers.empty() && number_type(arg->a_const) == target) {
+            *node = *arg;
+            return true;
+        }
         if (is_string_literal(arg) && target == k_jsonb) as_jsonb(arg);
         if (is_string_literal(arg)) as_datetime(arg, target);
         if (const auto col = value_type(arg)) {

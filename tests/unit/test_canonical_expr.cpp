@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include "parser/constant.hpp"
 #include "tests/unit/unit_support.hpp"
 
 using namespace pgshape;
@@ -64,6 +65,22 @@ TEST_CASE("canonical_expr: a check as written equals the catalog's form") {
         {"redundant parentheses", "a integer, b integer", "(a > b)", "((a > b))"},
         {"boolean combination", "a integer, b integer", "a > 0 AND b > 0 OR a IS NULL",
          "(((a > 0) AND (b > 0)) OR (a IS NULL))"},
+        // An untyped literal takes the type of the operand beside it, and
+        // becomes that type's constant: the catalog prints the value.
+        {"string literal beside an integer", "n integer", "n <> '01'", "(n <> 1)"},
+        {"string literals in IN over an integer", "n integer", "n IN ('1', '02')", "(n = ANY (ARRAY[1, 2]))"},
+        {"string literal beside a bigint", "b bigint", "b > '7'", "(b > '7'::bigint)"},
+        {"string literal beside a numeric", "price numeric", "price > '+02.50'", "(price > 2.50)"},
+        {"string literal beside a real", "r real", "r > '1.50'", "(r > '1.5'::real)"},
+        {"string literal cast to integer, then text", "s text", "s <> '01'::integer::text", "(s <> (1)::text)"},
+        {"numeric literal with an exponent", "price numeric", "price = 1e3", "(price = '1000'::numeric)"},
+        // A typmod applied to a constant is a function call the catalog keeps.
+        {"literal cast to numeric(2,1)", "price numeric", "price <> '2.55'::numeric(2,1)",
+         "(price <> 2.55::numeric(2,1))"},
+        {"literal cast to varchar(4)", "s text", "s <> 'abcdefgh'::varchar(4)",
+         "(s <> ('abcdefgh'::character varying(4))::text)"},
+        // A cast of a number down the numeric types is kept as written.
+        {"number cast to integer", "n integer", "n > 1.5::integer", "(n > (1.5)::integer)"},
     };
     for (const auto& row : rows) {
         SUBCASE(row.name) {
@@ -90,6 +107,10 @@ TEST_CASE("canonical_expr: a default as written equals the catalog's form") {
         {"current_timestamp", "timestamptz", "CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP"},
         {"nextval", "integer", "nextval('t_c_seq')", "nextval('public.t_c_seq'::regclass)"},
         {"boolean", "boolean", "true", "true"},
+        {"string literal for an integer", "integer", "'01'", "1"},
+        {"string literal for a bigint", "bigint", "'5'", "'5'::bigint"},
+        {"numeric literal with an exponent", "numeric", "1e3", "'1000'::numeric"},
+        {"number cast to the column's type", "smallint", "1::smallint", "(1)::smallint"},
     };
     for (const auto& row : rows) {
         SUBCASE(row.name) {
@@ -124,6 +145,16 @@ TEST_CASE("canonical_expr: different expressions stay different") {
         {"column cast to numeric with a scale", "price numeric", "price > 5", "(price)::numeric(10,0) > 5"},
         // Casting to char(1) keeps only the first character.
         {"column cast to char(1)", "s text", "s = 'a'", "(s)::character(1) = 'a'"},
+        // The integer column is compared as numeric, against 1.5; or as
+        // integer, against 2.
+        {"number rounded by a cast to integer", "n integer", "n > 1.5", "n > 1.5::integer"},
+        {"number rounded by a cast with a scale", "price numeric", "price <> 2.55", "price <> 2.55::numeric(2,1)"},
+        {"literal cut by a cast to varchar(4)", "s text", "s <> 'abcdefgh'", "s <> 'abcdefgh'::varchar(4)"},
+        {"literal cut by a cast to char(2)", "s text", "s <> 'abc'", "s <> 'abc'::char(2)"},
+        {"integer compared as text", "n integer", "n::text <> '01'", "n <> '01'"},
+        {"string vs the text of a number", "s text", "s <> '01'::text", "s <> '01'::integer::text"},
+        {"string literals beside an integer", "n integer", "n <> '01'", "n <> '02'"},
+        {"scale of a numeric literal", "price numeric", "price = '2.5'", "price = '2.50'"},
     };
     for (const auto& row : checks) {
         SUBCASE(row.name) {
@@ -140,6 +171,7 @@ TEST_CASE("canonical_expr: different expressions stay different") {
         {"schema of a sequence", "integer", "nextval('a_seq')", "nextval('other.a_seq')"},
         {"now vs clock_timestamp", "timestamptz", "now()", "clock_timestamp()"},
         {"enum label", "mood", "'new'", "'old'"},
+        {"number rounded by a scale", "numeric(10,2)", "2.55", "2.55::numeric(2,1)"},
     };
     for (const auto& row : defaults) {
         SUBCASE(row.name) {
@@ -176,4 +208,21 @@ TEST_CASE("canonical_expr: whole models from the two spellings are equal") {
             CONSTRAINT products_status_check CHECK (((status)::text = ANY ((ARRAY['draft'::character varying, 'live'::character varying])::text[])))
         );)");
     CHECK(written == catalog);
+}
+
+TEST_CASE("constant: numbers as numeric_out prints them") {
+    const std::pair<const char*, const char*> rows[] = {
+        {"01", "1"},         {"+01.50", "1.50"}, {"-0.00", "0.00"}, {".5", "0.5"},     {"1e3", "1000"},
+        {"1.5e1", "15"},     {"1.50e1", "15.0"}, {"1.5e-3", "0.0015"}, {" 7 ", "7"},   {"-12.340", "-12.340"},
+    };
+    for (const auto& [text, printed] : rows) {
+        CAPTURE(text);
+        const auto out = parser::numeric_text(text);
+        REQUIRE(out.has_value());
+        CHECK(*out == printed);
+    }
+    CHECK_FALSE(parser::numeric_text("abc").has_value());
+    CHECK_FALSE(parser::numeric_text("1.2.3").has_value());
+    CHECK_FALSE(parser::numeric_text("NaN").has_value());
+    CHECK_FALSE(parser::numeric_text("").has_value());
 }

@@ -65,6 +65,13 @@ TEST_CASE("view_query: written and catalog forms compare equal") {
         {"SELECT price IN (1, 2.5) AS a, CASE WHEN qty > 1 THEN price ELSE 0 END AS c, coalesce(qty, 1.5) AS i FROM t",
          "SELECT (t.price = ANY (ARRAY[(1)::numeric, 2.5])) AS a, CASE WHEN (t.qty > 1) THEN t.price ELSE (0)::numeric "
          "END AS c, COALESCE((t.qty)::numeric, 1.5) AS i FROM public.t"},
+        // Untyped literals given a type are that type's constants; a number
+        // cast to its own type is no cast.
+        {"SELECT '1'::integer AS one, '5.0'::numeric AS f, '5'::numeric AS n, 1::integer AS i, '-1'::int AS m",
+         "SELECT 1 AS one, 5.0 AS f, '5'::numeric AS n, 1 AS i, '-1'::integer AS m"},
+        {"SELECT '01'::integer::text AS i, 2::bigint AS b, 1.5::integer AS r",
+         "SELECT (1)::text AS i, (2)::bigint AS b, (1.5)::integer AS r"},
+        {"SELECT 'abcdefgh'::varchar(4) AS j", "SELECT 'abcdefgh'::character varying(4) AS j"},
     };
     for (const auto& row : rows) {
         CAPTURE(row.written);
@@ -93,6 +100,10 @@ TEST_CASE("view_query: different queries never compare equal") {
         {"SELECT t.id FROM t JOIN u ON u.t_id = t.id", "SELECT t.id FROM t LEFT JOIN u ON u.t_id = t.id"},
         {"SELECT id FROM t UNION SELECT id FROM u", "SELECT id FROM t UNION ALL SELECT id FROM u"},
         {"SELECT u.id FROM t JOIN u ON u.t_id = t.id", "SELECT t.id FROM t JOIN u ON u.t_id = t.id"},
+        {"SELECT '1'::integer AS one", "SELECT '1'::text AS one"},
+        {"SELECT id FROM t WHERE qty > 1.5", "SELECT id FROM t WHERE qty > 1.5::integer"},  // rounds to 2
+        {"SELECT 'abcdefgh' AS j", "SELECT 'abcdefgh'::varchar(4) AS j"},
+        {"SELECT 2.55 AS p", "SELECT 2.55::numeric(2,1) AS p"},
     };
     for (const auto& row : rows) {
         CAPTURE(row.a);
