@@ -11,8 +11,14 @@
 
 // The canonical form is a serialization of the libpg_query tree after a few
 // rewrites that undo what PostgreSQL adds when it stores an expression:
-//   - casts of literals to string and numeric types ('a'::character varying,
-//     (0)::numeric, '-1'::integer) and to the assigned type of a default;
+//   - literals as the constants parse analysis makes of them: an untyped
+//     literal given a numeric type is the number ('01'::integer and n <> '01'
+//     over an integer are 1; parser/constant.cpp);
+//   - casts of literals PostgreSQL adds or that change nothing
+//     ('a'::character varying, (0)::numeric) and to the assigned type of a
+//     default, but not a length or precision ('abcdefgh'::varchar(4),
+//     2.55::numeric(2,1)) or a cast down the numeric types (1.5::integer),
+//     which change the value and which the catalog keeps;
 //   - casts of a column to text (varchar → text) or between numeric types;
 //   - `x = ANY (ARRAY[...])` back to `x IN (...)`, `<> ALL` to `NOT IN`;
 //   - LIKE/ILIKE as the operators ~~ / ~~*, BETWEEN as two comparisons;

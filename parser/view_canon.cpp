@@ -97,11 +97,13 @@ public:
             node->case_expr->defresult = nullptr;
         // An untyped literal beside jsonb becomes jsonb: printed as jsonb prints.
         if (is_string_literal(node) && sibling_has_type(node, ancestors, k_jsonb)) as_jsonb(node);
-        // One beside a date/time value takes its type: printed as that type prints.
+        // One beside a date/time or numeric value takes its type: printed as
+        // that type prints (qty > '05' is stored as qty > 5).
         if (is_string_literal(node))
             for (const Node* s : siblings(node, ancestors))
                 if (const auto t = evidence(s, true)) {
                     as_datetime(node, *t);
+                    string_to_number(m_tree, node->a_const, *t);
                     break;
                 }
         const bool target = node->node_case == PG_QUERY__NODE__NODE_RES_TARGET;

@@ -72,6 +72,8 @@ TEST_CASE("view_query: written and catalog forms compare equal") {
         {"SELECT '01'::integer::text AS i, 2::bigint AS b, 1.5::integer AS r",
          "SELECT (1)::text AS i, (2)::bigint AS b, (1.5)::integer AS r"},
         {"SELECT 'abcdefgh'::varchar(4) AS j", "SELECT 'abcdefgh'::character varying(4) AS j"},
+        {"SELECT id FROM t WHERE qty > '05' AND qty IN ('1', '2') AND price = '2.50'",
+         "SELECT t.id FROM public.t WHERE ((t.qty > 5) AND (t.qty = ANY (ARRAY[1, 2])) AND (t.price = 2.50))"},
     };
     for (const auto& row : rows) {
         CAPTURE(row.written);
@@ -104,6 +106,8 @@ TEST_CASE("view_query: different queries never compare equal") {
         {"SELECT id FROM t WHERE qty > 1.5", "SELECT id FROM t WHERE qty > 1.5::integer"},  // rounds to 2
         {"SELECT 'abcdefgh' AS j", "SELECT 'abcdefgh'::varchar(4) AS j"},
         {"SELECT 2.55 AS p", "SELECT 2.55::numeric(2,1) AS p"},
+        {"SELECT id FROM t WHERE qty > '05'", "SELECT id FROM t WHERE qty > '06'"},
+        {"SELECT id FROM t WHERE qty::text > '5'", "SELECT id FROM t WHERE qty > '5'"},  // text vs integer order
     };
     for (const auto& row : rows) {
         CAPTURE(row.a);
