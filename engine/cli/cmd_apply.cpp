@@ -4,6 +4,7 @@
 
 #include "engine/apply/apply.hpp"
 #include "engine/cli/commands.hpp"
+#include "engine/cli/dev_database_option.hpp"
 #include "engine/cli/privilege_option.hpp"
 #include "engine/cli/hazard_options.hpp"
 #include "engine/introspect/connection.hpp"
@@ -21,11 +22,12 @@ struct ApplyOptions {
     bool dry_run = false;
     HazardOptions hazards;
     PrivilegeOption privileges;
+    DevDatabaseOption dev_database;
 };
 
 int run_apply(const ApplyOptions& o) {
     const auto policy = o.hazards.policy();
-    const auto desired = introspect::load_source(o.to, o.privileges.value());
+    const auto desired = introspect::load_source(o.to, o.privileges.value(), o.dev_database.url);
     auto conn = introspect::connect(o.database);
     const auto current = introspect::introspect(*conn, introspect::redact(o.database), o.privileges.value());
     const auto plan = plan::build_plan(current, desired);
@@ -51,6 +53,7 @@ void add_apply_command(CLI::App& app, int& exit_code) {
     cmd->add_flag("--dry-run", opts->dry_run, "print the plan, change nothing");
     opts->hazards.add_to(*cmd);
     opts->privileges.add_to(*cmd);
+    opts->dev_database.add_to(*cmd);
     cmd->callback([opts, &exit_code] { exit_code = run_apply(*opts); });
 }
 

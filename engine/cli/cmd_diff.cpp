@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "engine/cli/commands.hpp"
+#include "engine/cli/dev_database_option.hpp"
 #include "engine/cli/privilege_option.hpp"
 #include "engine/introspect/load_source.hpp"
 #include "engine/plan/planner.hpp"
@@ -15,11 +16,12 @@ struct DiffOptions {
     std::string to;
     bool exit_code = false;
     PrivilegeOption privileges;
+    DevDatabaseOption dev_database;
 };
 
 int run_diff(const DiffOptions& o) {
-    auto from = std::async(std::launch::async, [&] { return introspect::load_source(o.from, o.privileges.value()); });
-    const auto to = introspect::load_source(o.to, o.privileges.value());
+    auto from = std::async(std::launch::async, [&] { return introspect::load_source(o.from, o.privileges.value(), o.dev_database.url); });
+    const auto to = introspect::load_source(o.to, o.privileges.value(), o.dev_database.url);
     const auto plan = plan::build_plan(from.get(), to);
     std::cout << render::plan_text(plan, plan::Direction::up);
     return o.exit_code && !plan.empty() ? exit_codes::differences : exit_codes::ok;
@@ -34,6 +36,7 @@ void add_diff_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--to", opts->to, "desired schema: .sql file, directory, postgresql:// URL or empty")->required()->check(non_empty);
     cmd->add_flag("--exit-code", opts->exit_code, "exit 2 when there are differences, 0 when there are none");
     opts->privileges.add_to(*cmd);
+    opts->dev_database.add_to(*cmd);
     cmd->callback([opts, &exit_code] { exit_code = run_diff(*opts); });
 }
 

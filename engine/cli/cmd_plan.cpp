@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "engine/cli/commands.hpp"
+#include "engine/cli/dev_database_option.hpp"
 #include "engine/cli/privilege_option.hpp"
 #include "engine/cli/hazard_options.hpp"
 #include "engine/introspect/load_source.hpp"
@@ -18,13 +19,14 @@ struct PlanOptions {
     std::string direction = "up";
     HazardOptions hazards;
     PrivilegeOption privileges;
+    DevDatabaseOption dev_database;
 };
 
 int run_plan(const PlanOptions& o) {
     const auto policy = o.hazards.policy();
     // The two sides load at the same time (files parse, databases answer).
-    auto from_future = std::async(std::launch::async, [&] { return introspect::load_source(o.from, o.privileges.value()); });
-    const auto to = introspect::load_source(o.to, o.privileges.value());
+    auto from_future = std::async(std::launch::async, [&] { return introspect::load_source(o.from, o.privileges.value(), o.dev_database.url); });
+    const auto to = introspect::load_source(o.to, o.privileges.value(), o.dev_database.url);
     const auto from = from_future.get();
     const auto plan = plan::build_plan(from, to);
     const auto direction = o.direction == "down" ? plan::Direction::down : plan::Direction::up;
@@ -47,6 +49,7 @@ void add_plan_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--direction", opts->direction, "up (default) or down")->check(CLI::IsMember({"up", "down"}));
     opts->hazards.add_to(*cmd);
     opts->privileges.add_to(*cmd);
+    opts->dev_database.add_to(*cmd);
     cmd->callback([opts, &exit_code] { exit_code = run_plan(*opts); });
 }
 

@@ -9,7 +9,10 @@ namespace pgshape::introspect {
 
 // `empty`, a postgresql:// or postgres:// URL, a .sql file or a directory.
 // `privileges` says whether privileges and owners are part of the model
-// (--privileges), on both kinds of source alike.
-model::SchemaModel load_source(const std::string& source, model::Privileges privileges = model::Privileges::ignore);
+// (--privileges), on both kinds of source alike. With `dev_database` (a
+// server URL, --dev-database), files are parsed and then normalized by that
+// server (dev_database.hpp); databases and `empty` are read as always.
+model::SchemaModel load_source(const std::string& source, model::Privileges privileges = model::Privileges::ignore,
+                               const std::string& dev_database = "");
 
 } // namespace pgshape::introspect

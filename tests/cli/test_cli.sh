@@ -441,5 +441,53 @@ check "inspect --privileges writes the grants, revokes and owners" "expected the
 run diff --from with.sql --to "$url" --privileges --exit-code
 check "inspect --privileges output equals the database" "expected exit 0" all 'rc_is 0'
 
+# --dev-database: each file side is created in a throwaway database on the
+# given server, read back and dropped, so PostgreSQL writes it its own way.
+dev_url=$(db_url postgres)
+dev_count() { sql postgres "SELECT count(*) FROM pg_database WHERE datname LIKE 'pgshape\_dev\_%'"; }
+dev_before=$(dev_count)
+fresh_db devdb
+cat >dev_schema.sql <<'EOF'
+CREATE TABLE items (id serial PRIMARY KEY, price numeric(10,2) CHECK (price > 0),
+    status varchar(10) DEFAULT 'new' CHECK (status IN ('new', 'paid')));
+CREATE VIEW cheap AS SELECT id, price * 2 AS doubled FROM items WHERE status = 'new';
+EOF
+sed 's/price > 0/price > 5/' dev_schema.sql >dev_changed.sql
+sql "$db" "$(cat dev_schema.sql)"
+run plan --from "$url" --to dev_schema.sql --dev-database "$dev_url"
+check "plan --dev-database from a database to its own files is empty" "expected exactly '-- pgshape: no changes'" \
+    all 'rc_is 0' '[[ $(cat "$work/out") == "-- pgshape: no changes" ]]'
+run plan --from empty --to dev_schema.sql --dev-database "$dev_url"
+check "plan --dev-database writes the schema as the server reads it" "expected the casts PostgreSQL adds" \
+    all 'rc_is 0' 'out_has "CHECK (price > 0::numeric)"' 'out_has "WHERE items.status::text = '"'new'"'::text"'
+run plan --from empty --to dev_schema.sql
+check "without --dev-database the same plan keeps the text as written" "expected CHECK (price > 0)" \
+    all 'rc_is 0' 'out_has "CHECK (price > 0)"'
+run diff --from "$url" --to dev_changed.sql --dev-database "$dev_url" --exit-code
+check "diff --dev-database finds a changed check" "expected exit 2 and the check" \
+    all 'rc_is 2' 'out_has "items_price_check"'
+run apply --database "$url" --to dev_changed.sql --dev-database "$dev_url"
+check "apply --dev-database changes the check" "expected exit 0 and the new check in place" \
+    all 'rc_is 0' '[[ $(sql "$db" "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = '"'items_price_check'"'") == "CHECK ((price > (5)::numeric))" ]]'
+run plan --from "$url" --to dev_changed.sql --dev-database "$dev_url"
+check "plan --dev-database after that apply is empty" "expected exactly '-- pgshape: no changes'" \
+    all 'rc_is 0' '[[ $(cat "$work/out") == "-- pgshape: no changes" ]]'
+printf 'CREATE TABLE t (id int,, name text);\n' >dev_bad.sql
+run plan --from empty --to dev_bad.sql --dev-database "$dev_url"
+check "--dev-database still reports bad input at its place" "expected exit 1 and dev_bad.sql:1:24" \
+    all 'rc_is 1' 'out_empty' 'err_has "dev_bad.sql:1:24: error: syntax error"'
+printf 'CREATE EXTENSION pgshape_no_such_extension;\nCREATE TABLE t (id int);\n' >dev_ext.sql
+run plan --from empty --to dev_ext.sql --dev-database "$dev_url"
+check "--dev-database names an extension the server lacks" "expected exit 1, the server's message and what the server must have" \
+    all 'rc_is 1' 'out_empty' 'err_has "extension \"pgshape_no_such_extension\" is not available"' \
+    'err_has "that server must have what the schema uses"'
+sql postgres "DO \$\$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'pgshape_cli_nocreatedb') THEN
+              CREATE ROLE pgshape_cli_nocreatedb LOGIN; END IF; END \$\$"
+run plan --from empty --to dev_schema.sql --dev-database "$(printf 'postgresql:///postgres?host=%s&port=%s&user=pgshape_cli_nocreatedb' "$PGHOST" "$PGPORT")"
+check "--dev-database says how to give a role CREATEDB" "expected exit 1 and ALTER ROLE ... CREATEDB" \
+    all 'rc_is 1' 'out_empty' 'err_has "role pgshape_cli_nocreatedb may not create databases"' \
+    'err_has "ALTER ROLE pgshape_cli_nocreatedb CREATEDB"'
+check "every throwaway database is dropped" "expected no pgshape_dev_* database left" all '[[ $(dev_count) == "$dev_before" ]]'
+
 printf '%d passed, %d failed\n' "$passed" "$failed"
 [[ $failed -eq 0 ]]
