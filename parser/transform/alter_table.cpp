@@ -86,6 +86,19 @@ void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt,
             else column.default_value.reset();
             break;
         }
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity: {
+            auto& column = column_of(ctx, table, cmd->name);
+            if (column.identity != model::Identity::none)
+                ctx.fail(-1, fmt::format("column {} of table {} is an identity column already", column.name,
+                                         model::display(table.name)),
+                         "declare the identity once");
+            if (column.default_value || column.generated)
+                ctx.fail(-1, fmt::format("column {} of table {} has a default, and an identity column cannot have one",
+                                         column.name, model::display(table.name)),
+                         "drop the DEFAULT: the identity gives the column its values");
+            set_identity(ctx, column, cmd->def->constraint);
+            break;
+        }
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
             column_of(ctx, table, cmd->name).not_null = true;
             break;
@@ -118,7 +131,7 @@ void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt,
         default:
             if (apply_table_property(ctx, table, cmd)) break;
             ctx.fail(-1, "this ALTER TABLE subcommand is not supported in schema files",
-                     "supported: ADD CONSTRAINT, ADD COLUMN, ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL, "
+                     "supported: ADD CONSTRAINT, ADD COLUMN, ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL, ADD GENERATED ... AS IDENTITY, "
                      "SET (...), RESET (...), SET LOGGED/UNLOGGED, ENABLE [REPLICA | ALWAYS] / DISABLE TRIGGER name, ENABLE/DISABLE/[NO] FORCE ROW LEVEL SECURITY, "
                      "REPLICA IDENTITY, CLUSTER ON, SET WITHOUT CLUSTER, ALTER COLUMN SET STATISTICS");
         }

@@ -48,6 +48,12 @@ void add_column(StatementContext& ctx, model::Table& table, PgQuery__ColumnDef* 
     if (resolved.serial == Serial::serial) expand_serial(ctx, table, table.columns.back());
 }
 
+void set_identity(StatementContext& ctx, model::Column& column, const PgQuery__Constraint* con) {
+    column.identity = std::string_view(con->generated_when) == "a" ? model::Identity::always : model::Identity::by_default;
+    column.not_null = true;
+    column.identity_options = options_for_create(parse_sequence_options(ctx, con->options, con->n_options), column.type);
+}
+
 void apply_column_constraints(StatementContext& ctx, model::Table& table, PgQuery__ColumnDef* def) {
     PgQuery__Constraint* last_key = nullptr;
     std::vector<PgQuery__Constraint*> keys;
@@ -62,13 +68,7 @@ void apply_column_constraints(StatementContext& ctx, model::Table& table, PgQuer
             if (is_null_const(con->raw_expr)) column->default_value.reset();  // PostgreSQL stores nothing
             else column->default_value = make_expr(ctx.tree, con->raw_expr, ctx.expr_context(&table.columns, &column->type));
             break;
-        case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
-            column->identity = std::string_view(con->generated_when) == "a" ? model::Identity::always
-                                                                              : model::Identity::by_default;
-            column->not_null = true;
-            column->identity_options =
-                options_for_create(parse_sequence_options(ctx, con->options, con->n_options), column->type);
-            break;
+        case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY: set_identity(ctx, *column, con); break;
         case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
             column->generated = make_expr(ctx.tree, con->raw_expr, ctx.expr_context(&table.columns));
             break;

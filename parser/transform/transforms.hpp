@@ -83,6 +83,9 @@ void sync_partition_columns(Builder& builder);
 // context) its constraints: defaults, identity, generated, keys, checks.
 void add_column(StatementContext& ctx, model::Table& table, PgQuery__ColumnDef* def);
 void apply_column_constraints(StatementContext& ctx, model::Table& table, PgQuery__ColumnDef* def);
+// GENERATED ALWAYS | BY DEFAULT AS IDENTITY [(options)] on `column`: in a
+// column definition, or by ALTER COLUMN ... ADD GENERATED (pg_dump's form).
+void set_identity(StatementContext& ctx, model::Column& column, const PgQuery__Constraint* con);
 
 // Functions, procedures and triggers (create_function.cpp, create_trigger.cpp,
 // comment_routine.cpp).
