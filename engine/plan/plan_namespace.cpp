@@ -89,13 +89,16 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Extension>& c
         const auto& a = *change.from;
         const auto& b = *change.to;
         auto& step = ctx.add(Phase::create_extension, key, ChangeSymbol::alter, "extension " + quote_ident(e.name));
+        step.down_summary = step.summary;
         if (a.schema != b.schema) {
+            step.summary += ": schema " + quote_ident(a.schema) + " → " + quote_ident(b.schema);
+            step.down_summary += ": schema " + quote_ident(b.schema) + " → " + quote_ident(a.schema);
             step.up.push_back("ALTER EXTENSION " + quote_ident(e.name) + " SET SCHEMA " + quote_ident(b.schema));
             step.down.push_back("ALTER EXTENSION " + quote_ident(e.name) + " SET SCHEMA " + quote_ident(a.schema));
         }
         if (!a.version.empty() && !b.version.empty() && a.version != b.version) {
-            step.summary += ": version " + a.version + " → " + b.version;
-            step.down_summary = "extension " + quote_ident(e.name) + ": version " + b.version + " → " + a.version;
+            step.summary += (a.schema != b.schema ? ", version " : ": version ") + a.version + " → " + b.version;
+            step.down_summary += (a.schema != b.schema ? ", version " : ": version ") + b.version + " → " + a.version;
             change_version(a, b, step.up, step.hazards);
             change_version(b, a, step.down, step.down_hazards);
         }
