@@ -1,5 +1,6 @@
 #pragma once
 // What the per-kind planners share while turning changes into steps.
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -119,6 +120,25 @@ struct PlanContext {
         }
         return m_to_relation_names->count(i.name) > 0;
     }
+    // The longest chain of foreign keys (of `from` or `to`) from table `t` to
+    // the tables it references, in hops: a referencing table is deeper than
+    // what it references. Self-references do not count; a cycle is cut where
+    // it closes. Built once per plan (SET LOGGED/UNLOGGED order, plan_table.cpp).
+    int reference_depth(const model::QualifiedName& t) {
+        if (!m_references) {
+            m_references.emplace();
+            for (const auto* m : {&from, &to})
+                for (const auto& [key, c] : m->constraints)
+                    if (c.type == model::ConstraintType::foreign_key && c.ref_table != c.table)
+                        (*m_references)[c.table].insert(c.ref_table);
+        }
+        if (auto known = m_depths.find(t); known != m_depths.end()) return known->second;
+        m_depths[t] = 0;  // while visiting: a cycle back to `t` counts as 0
+        int depth = 0;
+        if (auto refs = m_references->find(t); refs != m_references->end())
+            for (const auto& r : refs->second) depth = std::max(depth, reference_depth(r) + 1);
+        return m_depths[t] = depth;
+    }
     bool table_created(const model::QualifiedName& t) const { return !from.tables.count(t) && to.tables.count(t); }
     bool table_dropped(const model::QualifiedName& t) const { return from.tables.count(t) && !to.tables.count(t); }
 
@@ -127,6 +147,8 @@ private:
     std::optional<IndexesByTable> m_from_indexes, m_to_indexes;
     std::optional<std::set<model::QualifiedName>> m_from_referenced, m_to_referenced;
     std::optional<std::set<model::QualifiedName>> m_to_relation_names;
+    std::optional<std::map<model::QualifiedName, std::set<model::QualifiedName>>> m_references;
+    std::map<model::QualifiedName, int> m_depths;
     using PartitionsByParent = std::map<model::QualifiedName, std::vector<const model::Table*>>;
     std::optional<PartitionsByParent> m_from_partitions, m_to_partitions;
 };

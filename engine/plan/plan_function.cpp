@@ -186,27 +186,33 @@ void rebuild_callers(PlanContext& ctx, const model::Function& fn) {
     for (const auto& [key, c] : ctx.from.constraints) {
         if (!c.check || !calls(*c.check, fn) || !unchanged(ctx.to.constraints, key, c)) continue;
         const std::string what = "check " + model::quote_ident(c.name) + " on " + model::quote_name(c.table);
+        // Adding the check back scans the table: the add step going up, the
+        // drop step going down.
+        const Hazard scan{HazardKind::blocking_lock, model::quote_name(c.table) + ": validating the check scans the table under lock"};
         auto& drop = ctx.add(Phase::drop_constraint, key_of(c), ChangeSymbol::drop, what + around(fn));
         drop.up = {ddl::drop_constraint(c)};
         drop.down = {ddl::add_constraint(c)};
+        drop.down_hazards.push_back(scan);
         auto& add = ctx.add(Phase::add_constraint, key_of(c), ChangeSymbol::create, what + around(fn));
         add.up = {ddl::add_constraint(c)};
         add.down = {ddl::drop_constraint(c)};
-        add.hazards.push_back({HazardKind::blocking_lock, model::quote_name(c.table) + ": validating the check scans the table under lock"});
+        add.hazards.push_back(scan);
     }
     for (const auto& [name, index] : ctx.from.indexes) {
         bool uses = index.where && calls(*index.where, fn);
         for (const auto& e : index.elems) uses = uses || (e.expr && calls(*e.expr, fn));
         if (!uses || !unchanged(ctx.to.indexes, name, index)) continue;
         const std::string what = "index " + model::quote_name(index.name) + " on " + model::quote_name(index.table);
+        const Hazard build{HazardKind::blocking_lock, "CREATE INDEX " + model::quote_name(index.name) + " blocks writes to " +
+                                                          model::quote_name(index.table)};
         auto& drop = ctx.add(Phase::drop_index, key_of(index), ChangeSymbol::drop, what + around(fn));
         drop.up = {"DROP INDEX " + model::quote_name(index.name)};
         drop.down = {ddl::create_index(index)};
+        drop.down_hazards.push_back(build);
         auto& add = ctx.add(Phase::create_index, key_of(index), ChangeSymbol::create, what + around(fn));
         add.up = {ddl::create_index(index)};
         add.down = {"DROP INDEX " + model::quote_name(index.name)};
-        add.hazards.push_back({HazardKind::blocking_lock, "CREATE INDEX " + model::quote_name(index.name) +
-                                                               " blocks writes to " + model::quote_name(index.table)});
+        add.hazards.push_back(build);
     }
     for (const auto& [name, d] : ctx.from.domains) {
         if (!unchanged(ctx.to.domains, name, d) || ctx.rebuilt_types.count(name)) continue;
@@ -214,15 +220,18 @@ void rebuild_callers(PlanContext& ctx, const model::Function& fn) {
         for (const auto& c : d.checks) {
             if (!calls(c.expr, fn)) continue;
             const std::string what = "check " + model::quote_ident(c.name) + " on domain " + model::quote_name(name);
+            std::vector<Hazard> scan;
+            if (c.valid)
+                scan.push_back({HazardKind::blocking_lock, "domain " + model::quote_name(name) + ": checking " + c.name +
+                                                               " scans every column of the domain"});
             auto& drop = ctx.add(Phase::drop_constraint, key, ChangeSymbol::drop, what + around(fn));
             drop.up = {ddl::drop_domain_check(d, c)};
             drop.down = ddl::add_domain_check(d, c);
+            drop.down_hazards = scan;
             auto& add = ctx.add(Phase::add_constraint, key, ChangeSymbol::create, what + around(fn));
             add.up = ddl::add_domain_check(d, c);
             add.down = {ddl::drop_domain_check(d, c)};
-            if (c.valid)
-                add.hazards.push_back({HazardKind::blocking_lock, "domain " + model::quote_name(name) + ": checking " +
-                                                                      c.name + " scans every column of the domain"});
+            add.hazards = scan;
         }
         if (d.default_value && calls(*d.default_value, fn)) {
             const std::string alter = "ALTER DOMAIN " + model::quote_name(name);

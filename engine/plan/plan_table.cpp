@@ -149,6 +149,11 @@ void plan_storage(PlanContext& ctx, const model::Table& a, const model::Table& b
         auto& step = ctx.add(Phase::alter_column, key_of(b), ChangeSymbol::alter,
                              "table " + quote_name(b.name) + (b.unlogged ? ": unlogged" : ": logged"));
         step.down_summary = "table " + quote_name(b.name) + (a.unlogged ? ": unlogged" : ": logged");
+        // PostgreSQL refuses a logged table that references an unlogged one:
+        // referencing tables become unlogged before what they reference, and
+        // referenced tables logged first (the down plan runs this in reverse).
+        const int depth = ctx.reference_depth(b.name);
+        step.rank = b.unlogged ? -depth : depth;
         step.up = {set(b.unlogged)};
         step.down = {set(a.unlogged)};
         const Hazard rewrite{HazardKind::table_rewrite,

@@ -159,3 +159,35 @@ TEST_CASE("plan: deterministic") {
     const auto b = plan_of("", k_shop);
     CHECK(a.steps == b.steps);
 }
+
+TEST_CASE("plan: SET UNLOGGED and SET LOGGED follow the foreign keys, not the names") {
+    // c references b references a; b also references itself.
+    const char* logged = R"(
+        CREATE TABLE c (id int PRIMARY KEY);
+        CREATE TABLE b (id int PRIMARY KEY, c_id int REFERENCES c (id), up int REFERENCES b (id));
+        CREATE TABLE a (id int PRIMARY KEY, b_id int REFERENCES b (id));
+    )";
+    const char* unlogged = R"(
+        CREATE UNLOGGED TABLE c (id int PRIMARY KEY);
+        CREATE UNLOGGED TABLE b (id int PRIMARY KEY, c_id int REFERENCES c (id), up int REFERENCES b (id));
+        CREATE UNLOGGED TABLE a (id int PRIMARY KEY, b_id int REFERENCES b (id));
+    )";
+    SUBCASE("becoming unlogged: referencing tables first; the down plan the other way") {
+        const auto p = plan_of(logged, unlogged);
+        const auto a = statement_index(p, plan::Direction::up, "public.a SET UNLOGGED");
+        const auto b = statement_index(p, plan::Direction::up, "public.b SET UNLOGGED");
+        const auto c = statement_index(p, plan::Direction::up, "public.c SET UNLOGGED");
+        CHECK(a < b);
+        CHECK(b < c);
+        CHECK(statement_index(p, plan::Direction::down, "public.c SET LOGGED") <
+              statement_index(p, plan::Direction::down, "public.a SET LOGGED"));
+    }
+    SUBCASE("becoming logged: referenced tables first") {
+        const auto p = plan_of(unlogged, logged);
+        const auto a = statement_index(p, plan::Direction::up, "public.a SET LOGGED");
+        const auto b = statement_index(p, plan::Direction::up, "public.b SET LOGGED");
+        const auto c = statement_index(p, plan::Direction::up, "public.c SET LOGGED");
+        CHECK(c < b);
+        CHECK(b < a);
+    }
+}
