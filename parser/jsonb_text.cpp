@@ -6,6 +6,8 @@
 #include <map>
 #include <vector>
 
+#include "parser/utf8.hpp"
+
 // jsonb keeps no text: PostgreSQL prints it from its binary form, with keys
 // sorted (shorter first, then bytewise), the last of duplicate keys kept,
 // ", " and ": " between items, numbers as numeric prints them, strings with
@@ -107,33 +109,13 @@ private:
         return out + "]";
     }
 
-    static void append_utf8(std::string& out, std::uint32_t cp) {
-        if (cp < 0x80) out += static_cast<char>(cp);
-        else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
-
     std::optional<std::uint32_t> hex4() {
         if (m_at + 4 > m_text.size()) return std::nullopt;
         std::uint32_t v = 0;
         for (int i = 0; i < 4; ++i) {
-            const char h = m_text[m_at++];
-            v <<= 4;
-            if (h >= '0' && h <= '9') v |= static_cast<std::uint32_t>(h - '0');
-            else if (h >= 'a' && h <= 'f') v |= static_cast<std::uint32_t>(h - 'a' + 10);
-            else if (h >= 'A' && h <= 'F') v |= static_cast<std::uint32_t>(h - 'A' + 10);
-            else return std::nullopt;
+            const int d = hex_digit(m_text[m_at++]);
+            if (d < 0) return std::nullopt;
+            v = (v << 4) | static_cast<std::uint32_t>(d);
         }
         return v;
     }

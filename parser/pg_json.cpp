@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/model/error.hpp"
+#include "parser/utf8.hpp"
 
 namespace pgshape::parser {
 namespace {
@@ -403,12 +404,9 @@ private:
         if (m_end - m_at < 4) fail("bad \\u escape");
         uint32_t v = 0;
         for (int i = 0; i < 4; ++i) {
-            const char c = *m_at++;
-            v <<= 4;
-            if (c >= '0' && c <= '9') v |= static_cast<uint32_t>(c - '0');
-            else if (c >= 'a' && c <= 'f') v |= static_cast<uint32_t>(c - 'a' + 10);
-            else if (c >= 'A' && c <= 'F') v |= static_cast<uint32_t>(c - 'A' + 10);
-            else fail("bad \\u escape");
+            const int d = hex_digit(*m_at++);
+            if (d < 0) fail("bad \\u escape");
+            v = (v << 4) | static_cast<uint32_t>(d);
         }
         return v;
     }
@@ -420,24 +418,6 @@ private:
         m_at += 2;
         const uint32_t low = hex4();
         return 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
-    }
-
-    static void append_utf8(std::string& out, uint32_t cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
     }
 
     bool literal(std::string_view word) {

@@ -19,13 +19,16 @@ std::string redact(const std::string& url) {
     return std::regex_replace(out, param, "$1***");
 }
 
+std::string message_text(std::string message) {
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    return message;
+}
+
 std::unique_ptr<pqxx::connection> connect(const std::string& url) {
     try {
         return std::make_unique<pqxx::connection>(url);
     } catch (const std::exception& e) {
-        std::string why = e.what();
-        while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-        throw UserError("error: cannot connect to " + redact(url) + ": " + why);
+        throw UserError("error: cannot connect to " + redact(url) + ": " + message_text(e.what()));
     }
 }
 

@@ -12,6 +12,9 @@ bool is_database_url(const std::string& source);
 // The URL with any password replaced by ***, for messages.
 std::string redact(const std::string& url);
 
+// A libpq or server message without its trailing newlines and spaces.
+std::string message_text(std::string message);
+
 // Opens a connection or throws UserError naming the (redacted) database.
 std::unique_ptr<pqxx::connection> connect(const std::string& url);
 

@@ -17,11 +17,6 @@
 namespace pgshape::introspect {
 namespace {
 
-std::string trimmed(std::string s) {
-    while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-    return s;
-}
-
 // A libpq keyword value, quoted: 'it''s' is written 'it\'s'.
 std::string conninfo_value(const char* value) {
     std::string out = "'";
@@ -51,7 +46,7 @@ public:
                 redact(dev_url), role, label, role));
         } catch (const pqxx::sql_error& e) {
             throw UserError(fmt::format("error: --dev-database {}: CREATE DATABASE failed: {}", redact(dev_url),
-                                        trimmed(e.what())));
+                                        message_text(e.what())));
         }
         m_created = true;
     }
@@ -80,7 +75,7 @@ std::string with_database(const std::string& url, const std::string& database) {
     char* error = nullptr;
     PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
     if (!options) {
-        const std::string why = error ? trimmed(error) : "out of memory";
+        const std::string why = error ? message_text(error) : "out of memory";
         PQfreemem(error);
         throw UserError("error: --dev-database " + redact(url) + " is not a connection URL: " + why);
     }
@@ -105,7 +100,7 @@ model::SchemaModel normalize_on_server(const model::SchemaModel& parsed, const s
     } catch (const std::exception& e) {
         // Not connect(): its message would show the keyword form, password and all.
         throw UserError(fmt::format("error: --dev-database {}: cannot connect to the throwaway database {}: {}",
-                                    redact(dev_url), scratch.name(), trimmed(e.what())));
+                                    redact(dev_url), scratch.name(), message_text(e.what())));
     }
     try {
         apply::apply_plan(*conn, plan, plan::Direction::up);
@@ -113,7 +108,7 @@ model::SchemaModel normalize_on_server(const model::SchemaModel& parsed, const s
         throw UserError(fmt::format("{}\n  help: the {} schema was being created in a throwaway database on the "
                                     "--dev-database server {}; that server must have what the schema uses "
                                     "(extensions installed, roles it names)",
-                                    trimmed(e.what()), label, redact(dev_url)));
+                                    message_text(e.what()), label, redact(dev_url)));
     }
     return introspect(*conn, label, privileges);
 }
