@@ -59,13 +59,7 @@ std::string statement_words(std::string_view text, std::size_t offset) {
     return out;
 }
 
-// A file, or a piece of a large one, parsed on its own.
-struct LoadedFile {
-    const SourceFile* file;
-    std::size_t base;    // offset of the piece in the file
-    std::size_t length;
-    std::unique_ptr<ParseTree> tree;
-};
+using LoadedFile = ParsedSource::Piece;
 
 // Large files are cut at statement boundaries so that the pieces parse on
 // every core; libpg_query keeps its state per thread.
@@ -320,15 +314,32 @@ std::string read_file(const fs::path& path) {
 
 } // namespace
 
+ParsedSource::ParsedSource(SourceFile file) : m_file(std::make_unique<SourceFile>(std::move(file))) {
+    add_pieces(*m_file, 2 * std::thread::hardware_concurrency(), m_pieces);
+    parse_pieces(m_pieces);
+}
+
+ParsedSource::ParsedSource(ParsedSource&&) noexcept = default;
+ParsedSource& ParsedSource::operator=(ParsedSource&&) noexcept = default;
+ParsedSource::~ParsedSource() = default;
+
 model::SchemaModel load_sources(const std::vector<SourceFile>& files, const LoadOptions& options) {
+    std::vector<ParsedSource> parsed;
+    parsed.reserve(files.size());
+    for (const auto& file : files) parsed.emplace_back(file);
+    return build_model(parsed, options);
+}
+
+model::SchemaModel build_model(const std::vector<ParsedSource>& sources, const LoadOptions& options) {
     Builder builder;
-    std::vector<LoadedFile> loaded;
-    for (const auto& file : files) add_pieces(file, 2 * std::thread::hardware_concurrency(), loaded);
-    parse_pieces(loaded);
+    std::vector<const LoadedFile*> loaded;
+    for (const auto& source : sources)
+        for (const auto& piece : source.pieces()) loaded.push_back(&piece);
     const bool privileges = options.privileges == model::Privileges::manage;
     const int last = static_cast<int>(privileges ? Pass::privileges : Pass::comment);
     for (int pass = 0; pass <= last; ++pass) {
-        for (auto& lf : loaded) {
+        for (const LoadedFile* piece : loaded) {
+            const LoadedFile& lf = *piece;
             for (std::size_t i = 0; i < lf.tree->size(); ++i) {
                 const auto& raw = lf.tree->stmt(i);
                 const std::size_t offset = skip_blanks(lf.file->text, lf.base + static_cast<std::size_t>(raw.stmt_location));

@@ -1,5 +1,6 @@
 #pragma once
 // Schema files → model.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,5 +25,36 @@ model::SchemaModel load_path(const std::string& path, const LoadOptions& options
 // The same for texts already in memory (the introspector feeds catalog DDL
 // through here so both sides share one canonicalizer).
 model::SchemaModel load_sources(const std::vector<SourceFile>& files, const LoadOptions& options = {});
+
+class ParseTree;
+
+// A text's statements parsed by libpg_query, not yet read into a model:
+// the costly half of load_sources, split off so that a caller can parse
+// one text while it waits for the next (the introspector parses each
+// catalog answer as it arrives). Throws UserError on a syntax error.
+class ParsedSource {
+public:
+    explicit ParsedSource(SourceFile file);
+    ParsedSource(ParsedSource&&) noexcept;
+    ParsedSource& operator=(ParsedSource&&) noexcept;
+    ~ParsedSource();
+
+    // A text, or a piece of a large one (cut at a statement boundary so
+    // the pieces parse on every core), with its tree.
+    struct Piece {
+        const SourceFile* file;
+        std::size_t base;    // offset of the piece in the file
+        std::size_t length;
+        std::unique_ptr<ParseTree> tree;
+    };
+    const std::vector<Piece>& pieces() const { return m_pieces; }
+
+private:
+    std::unique_ptr<SourceFile> m_file;  // where the pieces point
+    std::vector<Piece> m_pieces;
+};
+
+// The second half: the model of parsed texts, read in the order given.
+model::SchemaModel build_model(const std::vector<ParsedSource>& sources, const LoadOptions& options = {});
 
 } // namespace pgshape::parser

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <future>
+#include <optional>
 #include <memory>
 #include <vector>
 
@@ -42,18 +44,24 @@ std::vector<std::size_t> largest_first(const std::vector<std::string_view>& quer
     return order;
 }
 
-void run_query(pqxx::transaction_base& tx, std::string_view query, std::string& out) {
+std::string run_query(pqxx::transaction_base& tx, std::string_view query) {
     const pqxx::result rows = tx.exec(std::string(query));
+    std::string out;
     for (const auto& row : rows) {
         out += row[0].c_str();
         out += '\n';
     }
+    return out;
 }
 
-// Runs the queries not yet taken from `next` on `tx`, each into its slot.
+// What each query's answer becomes: its text (catalog_ddl) or its parse.
+using Consume = std::function<void(std::size_t query, std::string text)>;
+
+// Runs the queries not yet taken from `next` on `tx`, handing each answer
+// to `consume` on this thread.
 void drain(pqxx::transaction_base& tx, const std::vector<std::string_view>& queries, const std::vector<std::size_t>& order,
-           std::atomic<std::size_t>& next, std::vector<std::string>& slots) {
-    for (std::size_t i = next++; i < order.size(); i = next++) run_query(tx, queries[order[i]], slots[order[i]]);
+           std::atomic<std::size_t>& next, const Consume& consume) {
+    for (std::size_t i = next++; i < order.size(); i = next++) consume(order[i], run_query(tx, queries[order[i]]));
 }
 
 // Empty search_path: the catalog's deparsers then qualify every name. UTC
@@ -64,36 +72,55 @@ constexpr const char* k_session_settings =
     "SET LOCAL search_path = ''; SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, MDY'; "
     "SET LOCAL IntervalStyle = 'postgres'";
 
-} // namespace
-
-std::string catalog_ddl(pqxx::connection& conn, model::Privileges privileges) {
-    const auto queries = queries_for(privileges);
+// Runs every query in one snapshot and hands each answer to `consume`
+// (from several threads on a large database, one answer at a time each).
+void run_catalog_queries(pqxx::connection& conn, const std::vector<std::string_view>& queries, const Consume& consume) {
     // Repeatable read: every query sees one snapshot, which the extra
     // connections share through pg_export_snapshot (as pg_dump's parallel
     // workers do), so the catalog cannot change between two queries.
     Snapshot tx(conn);
     tx.exec(k_session_settings);
-    std::vector<std::string> slots(queries.size());
     const long relations = tx.exec("SELECT count(*) FROM pg_catalog.pg_class")[0][0].as<long>();
     const auto order = largest_first(queries);
     std::atomic<std::size_t> next{0};
     if (relations < k_concurrent_from_relations) {
-        drain(tx, queries, order, next, slots);
-    } else {
-        const std::string snapshot = tx.exec("SELECT pg_catalog.pg_export_snapshot()")[0][0].c_str();
-        std::vector<std::future<void>> workers;
-        for (int w = 0; w < k_extra_connections; ++w) {
-            workers.push_back(std::async(std::launch::async, [&, options = conn.options()] {
-                pqxx::connection extra(options);
-                Snapshot extra_tx(extra);
-                extra_tx.exec("SET TRANSACTION SNAPSHOT " + extra_tx.quote(snapshot));
-                extra_tx.exec(k_session_settings);
-                drain(extra_tx, queries, order, next, slots);
-            }));
-        }
-        drain(tx, queries, order, next, slots);
-        for (auto& w : workers) w.get();
+        drain(tx, queries, order, next, consume);
+        return;
     }
+    const std::string snapshot = tx.exec("SELECT pg_catalog.pg_export_snapshot()")[0][0].c_str();
+    std::vector<std::future<void>> workers;
+    for (int w = 0; w < k_extra_connections; ++w) {
+        workers.push_back(std::async(std::launch::async, [&, options = conn.options()] {
+            pqxx::connection extra(options);
+            Snapshot extra_tx(extra);
+            extra_tx.exec("SET TRANSACTION SNAPSHOT " + extra_tx.quote(snapshot));
+            extra_tx.exec(k_session_settings);
+            drain(extra_tx, queries, order, next, consume);
+        }));
+    }
+    // Wait for every worker before an error leaves: they use `next`.
+    std::exception_ptr failure;
+    try {
+        drain(tx, queries, order, next, consume);
+    } catch (...) {
+        failure = std::current_exception();
+    }
+    for (auto& w : workers) {
+        try {
+            w.get();
+        } catch (...) {
+            if (!failure) failure = std::current_exception();
+        }
+    }
+    if (failure) std::rethrow_exception(failure);
+}
+
+} // namespace
+
+std::string catalog_ddl(pqxx::connection& conn, model::Privileges privileges) {
+    const auto queries = queries_for(privileges);
+    std::vector<std::string> slots(queries.size());
+    run_catalog_queries(conn, queries, [&](std::size_t q, std::string text) { slots[q] = std::move(text); });
     std::string text;
     std::size_t size = 0;
     for (const auto& s : slots) size += s.size();
@@ -103,8 +130,18 @@ std::string catalog_ddl(pqxx::connection& conn, model::Privileges privileges) {
 }
 
 model::SchemaModel introspect(pqxx::connection& conn, const std::string& label, model::Privileges privileges) {
-    std::vector<parser::SourceFile> files{{label, catalog_ddl(conn, privileges)}};
-    return parser::load_sources(files, {privileges});
+    // Each answer is parsed as soon as it arrives, on the thread that
+    // fetched it, while the server still works on the others; the model is
+    // read from them in query order once all are in.
+    const auto queries = queries_for(privileges);
+    std::vector<std::optional<parser::ParsedSource>> parsed(queries.size());
+    run_catalog_queries(conn, queries, [&](std::size_t q, std::string text) {
+        parsed[q].emplace(parser::SourceFile{label, std::move(text)});
+    });
+    std::vector<parser::ParsedSource> sources;
+    sources.reserve(parsed.size());
+    for (auto& p : parsed) sources.push_back(std::move(*p));
+    return parser::build_model(sources, {privileges});
 }
 
 } // namespace pgshape::introspect
