@@ -65,6 +65,10 @@ void diff_columns(const model::SchemaModel& from, const model::SchemaModel& to, 
 std::vector<Change> diff_models(const model::SchemaModel& from, const model::SchemaModel& to) {
     std::vector<Change> out;
     diff_kind(from.schemas, to.schemas, out);
+    // The public schema is on both sides: its comment is its one change.
+    if (from.public_comment != to.public_comment)
+        out.push_back(ObjectChange<model::Schema>{ChangeOp::alter, model::Schema{"public", from.public_comment},
+                                                  model::Schema{"public", to.public_comment}});
     diff_kind(from.extensions, to.extensions, out);
     diff_kind(from.enums, to.enums, out);
     diff_kind(from.domains, to.domains, out);

@@ -230,6 +230,13 @@ inline constexpr std::string_view k_comments =
     "AND NOT (r.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend di WHERE di.classid = 'pg_class'::regclass "
     "AND di.objid = r.oid AND di.deptype = 'i'))))";
 
+// The comment on the public schema where it is not PostgreSQL's own (NULL
+// when it was removed).
+inline constexpr std::string_view k_public_schema_comment =
+    "SELECT format('COMMENT ON SCHEMA public IS %s;', coalesce(quote_literal(d.description), 'NULL')) "
+    "FROM pg_namespace n LEFT JOIN pg_description d ON d.classoid = 'pg_namespace'::regclass AND d.objoid = n.oid "
+    "AND d.objsubid = 0 WHERE n.nspname = 'public' AND d.description IS DISTINCT FROM 'standard public schema'";
+
 // Functions and procedures as pg_get_functiondef() writes them (aggregates
 // and window functions are not read).
 inline constexpr std::string_view k_functions =
@@ -384,9 +391,9 @@ inline constexpr std::string_view k_default_privileges =
 #undef PGSHAPE_USER_SCHEMA
 #undef PGSHAPE_NOT_EXTENSION_MEMBER
 
-inline constexpr std::array<std::string_view, 18> k_all_queries = {
+inline constexpr std::array<std::string_view, 19> k_all_queries = {
     k_schemas, k_extensions, k_enums, k_domains, k_composite_types, k_collations, k_sequences, k_sequence_owners, k_tables, k_constraints, k_indexes, k_views,
-    k_comments,
+    k_comments, k_public_schema_comment,
     k_functions, k_triggers, k_routine_comments, k_table_properties, k_policies,
 };
 // With --privileges, these three more.

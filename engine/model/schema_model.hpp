@@ -220,10 +220,16 @@ struct Index {
     bool operator==(const Index&) const = default;
 };
 
+// The comment PostgreSQL gives the `public` schema of a new database.
+inline constexpr const char* k_public_schema_comment = "standard public schema";
+
 // A whole database schema (or the part of it pgshape manages). The
-// `public` schema is implicit on both sides and never listed.
+// `public` schema is implicit on both sides and never listed; only its
+// comment is managed, and it is PostgreSQL's own unless a file says
+// otherwise (pg_dump writes COMMENT ON SCHEMA public when it was changed).
 struct SchemaModel {
     std::map<std::string, Schema> schemas;
+    Comment public_comment = std::string(k_public_schema_comment);
     std::map<std::string, Extension> extensions;
     std::map<QualifiedName, EnumType> enums;
     std::map<QualifiedName, Domain> domains;

@@ -31,9 +31,11 @@ void transform_comment(StatementContext& ctx, PgQuery__CommentStmt* stmt) {
         return;
     case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
         const std::string name(str_value(object));
-        // The public schema is always there and not managed (pg_dump writes
-        // COMMENT ON SCHEMA public IS 'standard public schema'): set aside.
-        if (name == "public") return;
+        // The public schema is always there: only its comment is managed.
+        if (name == "public") {
+            m.public_comment = text;
+            return;
+        }
         auto it = m.schemas.find(name);
         if (it == m.schemas.end()) missing("schema " + name);
         it->second.comment = text;
