@@ -256,8 +256,28 @@ void add_column_step(PlanContext& ctx, const model::ObjectKey& key, const model:
     } else {
         step.up = {drop};
         step.hazards.push_back(lost);
+        if (only) {
+            // The children that kept the column as their own give it up
+            // again, so that the parent's ADD COLUMN makes it inherited.
+            std::vector<std::string> back;
+            for (const auto* child : ctx.children_of(ctx.from, table)) {
+                const auto* kept = child->find_column(c.name);
+                auto there = ctx.to.tables.find(child->name);
+                if (kept && !kept->local && there != ctx.to.tables.end() && there->second.find_column(c.name))
+                    back.push_back("ALTER TABLE " + quote_name(child->name) + " DROP COLUMN " + quote_ident(c.name));
+            }
+            create.insert(create.begin(), back.begin(), back.end());
+            step.down_hazards.push_back({HazardKind::data_loss, "the children's own " + quote_ident(c.name) +
+                                                                    " columns are dropped to inherit it again"});
+        }
         step.down = create;
         step.down_hazards.push_back({HazardKind::data_loss, "column " + name + " comes back without its values"});
+        if (!c.local) {
+            // An inherited column the parent's ONLY drop left here: the
+            // parent's ADD COLUMN brings it back on the way down.
+            step.down.clear();
+            step.down_hazards.clear();
+        }
     }
 }
 
