@@ -37,6 +37,12 @@ struct PartitionColumnOptions {
     bool not_null = false;
 };
 
+// A default a child states in its own column definition (INHERITS): it
+// goes over the inherited one once every file is read.
+struct InheritedColumnOptions {
+    std::optional<std::optional<model::Expr>> default_value;  // set: the child's own (nullopt: none)
+};
+
 // Which statement made a primary key or unique constraint, and whether it
 // was named there: PostgreSQL folds equal keys of one statement into one
 // (parser/transform/redundant_key.cpp).
@@ -50,6 +56,9 @@ class Builder {
 public:
     model::SchemaModel model;
     std::map<std::pair<model::QualifiedName, std::string>, PartitionColumnOptions> partition_column_options;
+    std::map<std::pair<model::QualifiedName, std::string>, InheritedColumnOptions> inherited_column_options;
+    // Children (INHERITS) whose inherited columns are merged in already.
+    std::set<model::QualifiedName> inheritance_resolved;
     std::map<model::ConstraintKey, KeyStatement> key_statements;
 
     // Throws UserError formatted as file:line:col with the source line.

@@ -13,11 +13,11 @@ template <> bool same(const model::Extension& a, const model::Extension& b) {
            (a.version.empty() || b.version.empty() || a.version == b.version);
 }
 
-// Tables differ as tables by comment, partitioning, persistence, storage
+// Tables differ as tables by comment, partitioning, parents (INHERITS), persistence, storage
 // parameters, row-level security, replica identity and CLUSTER ON: columns
 // are diffed one by one.
 template <> bool same(const model::Table& a, const model::Table& b) {
-    return a.comment == b.comment && a.partition_by == b.partition_by && a.partition_of == b.partition_of &&
+    return a.comment == b.comment && a.partition_by == b.partition_by && a.partition_of == b.partition_of && a.inherits == b.inherits &&
            a.unlogged == b.unlogged && a.options == b.options && a.row_security == b.row_security &&
            a.force_row_security == b.force_row_security && a.replica_identity == b.replica_identity &&
            a.replica_index == b.replica_index && a.cluster_index == b.cluster_index;

@@ -37,6 +37,24 @@ int partition_depth(const SchemaModel& m, const Table& t) {
 
 namespace {
 
+int inheritance_depth(const SchemaModel& m, const Table& t, std::size_t budget) {
+    if (budget == 0) return 0;
+    int depth = 0;
+    auto visit = [&](const QualifiedName& parent) {
+        auto it = m.tables.find(parent);
+        if (it != m.tables.end()) depth = std::max(depth, inheritance_depth(m, it->second, budget - 1) + 1);
+    };
+    if (t.partition_of) visit(t.partition_of->parent);
+    for (const auto& p : t.inherits) visit(p);
+    return depth;
+}
+
+} // namespace
+
+int inheritance_depth(const SchemaModel& m, const Table& t) { return inheritance_depth(m, t, m.tables.size() + 1); }
+
+namespace {
+
 // `budget` bounds the walk: bad input may hold a cycle of types.
 int type_depth(const SchemaModel& m, const TypeRef& type, std::size_t budget) {
     if (type.schema.empty() || budget == 0) return 0;

@@ -102,6 +102,10 @@ struct Column {
     std::optional<Expr> generated;  // GENERATED ALWAYS AS (...) STORED
     int statistics = -1;  // ALTER COLUMN ... SET STATISTICS; -1: default_statistics_target
     Comment comment;
+    // Declared by the table itself (pg_attribute.attislocal). Only a column
+    // a child takes from its parents (INHERITS) without declaring it is not
+    // local; a child may also redeclare an inherited column, which is then both.
+    bool local = true;
     bool operator==(const Column&) const = default;
 };
 
@@ -142,6 +146,11 @@ struct Table {
     std::optional<PartitionKey> partition_by;   // a partitioned table
     std::optional<PartitionBound> partition_of;  // a partition: its columns are the parent's, with its own
                                                  // defaults and NOT NULL where it sets them
+    // INHERITS (...): the parents in pg_inherits order (inhseqno). The
+    // columns then hold the parents' columns merged by name, as PostgreSQL
+    // does, with the child's own defaults and NOT NULL; checks are the
+    // child's own (those it inherits are its parents').
+    std::vector<QualifiedName> inherits;
     bool unlogged = false;
     StorageOptions options;
     // ALTER TABLE ... ENABLE / FORCE ROW LEVEL SECURITY.
@@ -255,6 +264,12 @@ struct SchemaModel {
 // How many PARTITION OF hops lead from `t` to its root table in `m`
 // (bounded by the number of tables, so a cycle cannot loop).
 int partition_depth(const SchemaModel& m, const Table& t);
+
+// How deep `t` sits under the tables it inherits from (INHERITS) or is a
+// partition of: 0 for a table with no parent, one more than its deepest
+// parent otherwise (bounded, so a cycle cannot loop). Parents are created
+// first and dropped last.
+int inheritance_depth(const SchemaModel& m, const Table& t);
 
 // How deep `type` sits on the user-defined types of `m`: 0 for built-in
 // types and enums, one more than its base for a domain, one more than its

@@ -111,6 +111,7 @@ std::string create_table(const model::Table& table, const std::vector<const mode
     std::string out = (table.unlogged ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ") + quote_name(table.name) + " (";
     bool first = true;
     for (const auto& c : table.columns) {
+        if (!c.local) continue;  // inherited: its parents bring it
         out += first ? "\n    " : ",\n    ";
         out += column_definition(c);
         first = false;
@@ -121,8 +122,49 @@ std::string create_table(const model::Table& table, const std::vector<const mode
         first = false;
     }
     out += "\n)";
+    if (!table.inherits.empty()) {
+        out += " INHERITS (";
+        for (std::size_t i = 0; i < table.inherits.size(); ++i) out += (i ? ", " : "") + quote_name(table.inherits[i]);
+        out += ")";
+    }
     if (table.partition_by) out += " PARTITION BY " + partition_key(*table.partition_by);
     return out + with_options(table.options);
+}
+
+InheritedValues inherited_values(const model::SchemaModel& m, const model::Table& child, const model::Column& c) {
+    InheritedValues out;
+    for (const auto& parent_name : child.inherits) {
+        auto parent = m.tables.find(parent_name);
+        const auto* pc = parent == m.tables.end() ? nullptr : parent->second.find_column(c.name);
+        if (!pc) continue;
+        if (!out.inherited || !out.default_value) out.default_value = pc->default_value;
+        out.not_null = out.not_null || pc->not_null;
+        out.inherited = true;
+    }
+    if (c.local && c.default_value) out.default_value = c.default_value;
+    out.not_null = out.not_null || (c.local && c.not_null);
+    return out;
+}
+
+std::vector<std::string> own_column_values(const model::QualifiedName& child, const model::Column& c,
+                                           const InheritedValues& got) {
+    std::vector<std::string> out;
+    if (c.generated) return out;
+    const std::string alter = "ALTER TABLE ONLY " + quote_name(child) + " ALTER COLUMN " + quote_ident(c.name);
+    if (!(c.default_value == got.default_value))
+        out.push_back(alter + (c.default_value ? " SET DEFAULT " + c.default_value->sql() : " DROP DEFAULT"));
+    if (c.not_null != got.not_null) out.push_back(alter + (c.not_null ? " SET NOT NULL" : " DROP NOT NULL"));
+    return out;
+}
+
+std::vector<std::string> inherited_column_statements(const model::SchemaModel& m, const model::Table& child) {
+    std::vector<std::string> out;
+    for (const auto& c : child.columns) {
+        const auto got = inherited_values(m, child, c);
+        if (!got.inherited) continue;
+        for (auto& s : own_column_values(child.name, c, got)) out.push_back(std::move(s));
+    }
+    return out;
 }
 
 std::string partition_key(const model::PartitionKey& key) {

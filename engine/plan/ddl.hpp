@@ -1,5 +1,6 @@
 #pragma once
 // SQL for model objects: the one builder the planner and `inspect` share.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,23 @@ std::string constraint_definition(const model::Constraint& constraint);
 // CREATE TABLE with columns and the given (non-FK) constraints inline.
 std::string create_table(const model::Table& table, const std::vector<const model::Constraint*>& constraints);
 std::string create_index(const model::Index& index);
+// What CREATE TABLE ... INHERITS gives `child`'s column `c`, or a parent's
+// ADD COLUMN gives it: the default and NOT NULL it inherits from its
+// parents in `m` (the first parent's default), over its own declaration
+// when the column is local. `inherited` is false for a column no parent has.
+struct InheritedValues {
+    bool inherited = false;
+    std::optional<model::Expr> default_value;
+    bool not_null = false;
+};
+InheritedValues inherited_values(const model::SchemaModel& m, const model::Table& child, const model::Column& c);
+// ALTER TABLE ONLY child ALTER COLUMN c SET|DROP DEFAULT, SET|DROP NOT NULL
+// where `c` differs from what it got (`got`).
+std::vector<std::string> own_column_values(const model::QualifiedName& child, const model::Column& c,
+                                           const InheritedValues& got);
+// A child's own values over everything it inherits at CREATE TABLE,
+// as pg_dump writes them after the table.
+std::vector<std::string> inherited_column_statements(const model::SchemaModel& m, const model::Table& child);
 // PARTITION BY RANGE (a, (expr)) / CREATE TABLE c PARTITION OF p FOR VALUES ...
 std::string partition_key(const model::PartitionKey& key);
 // The partition's own defaults and NOT NULL, where they differ from `parent`'s

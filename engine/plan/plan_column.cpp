@@ -1,4 +1,6 @@
 // Columns of tables present on both sides.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "engine/model/sql_text.hpp"
@@ -31,10 +33,18 @@ bool type_differs(const model::Column& a, const model::Column& b) {
 // the type changes under them, NOT NULL before identity needs it.
 // `a_side` and `b_side` are the models `a` and `b` come from: a retype
 // between two domains casts by their base types.
+// Where the table has children (INHERITS), defaults and NOT NULL are set
+// on it alone (`Recurse::no`, ALTER TABLE ONLY): each child has its own,
+// planned on its own; a type change always reaches them.
+enum class Recurse { yes, no };
+
 std::vector<std::string> alter_statements(const model::QualifiedName& table, const model::Column& a,
                                           const model::Column& b, const model::SchemaModel& a_side,
-                                          const model::SchemaModel& b_side) {
-    const std::string alter = "ALTER TABLE " + quote_name(table) + " ALTER COLUMN " + quote_ident(b.name);
+                                          const model::SchemaModel& b_side, Recurse recurse = Recurse::yes) {
+    const std::string alter_all = "ALTER TABLE " + quote_name(table) + " ALTER COLUMN " + quote_ident(b.name);
+    const std::string alter = recurse == Recurse::no
+                                  ? "ALTER TABLE ONLY " + quote_name(table) + " ALTER COLUMN " + quote_ident(b.name)
+                                  : alter_all;
     std::vector<std::string> out;
     if (a.generated && !b.generated) out.push_back(alter + " DROP EXPRESSION");
     const bool retype = type_differs(a, b);
@@ -45,7 +55,7 @@ std::vector<std::string> alter_statements(const model::QualifiedName& table, con
     if (a.default_value && (default_changed || rebase)) out.push_back(alter + " DROP DEFAULT");
     if (a.identity != model::Identity::none && b.identity == model::Identity::none) out.push_back(alter + " DROP IDENTITY");
     if (retype) {
-        std::string stmt = alter + " TYPE " + model::render_type(b.type);
+        std::string stmt = alter_all + " TYPE " + model::render_type(b.type);
         if (!b.collation.empty() || !a.collation.empty())
             stmt += " COLLATE " + (b.collation.empty() ? std::string("\"default\"") : quote_ident(b.collation));
         if (rebase) stmt += " USING " + using_expression(quote_ident(b.name), model::underlying_type(a_side.domains, a.type),
@@ -138,6 +148,79 @@ void append(std::vector<std::string>& to, std::vector<std::string> more) {
     for (auto& s : more) to.push_back(std::move(s));
 }
 
+// ADD COLUMN on a parent (INHERITS) reaches every child with the parent's
+// default and NOT NULL: each child of `m` that sets its own gets it back.
+std::vector<std::string> children_values(PlanContext& ctx, const model::SchemaModel& m, const model::QualifiedName& table,
+                                         const model::Column& parent_column) {
+    std::vector<std::string> out;
+    const auto& other = &m == &ctx.from ? ctx.to : ctx.from;
+    for (const auto* child : ctx.children_of(m, table)) {
+        // Children on both sides of this parent, or created (dropped) with it in this plan.
+        auto there = other.tables.find(child->name);
+        if (there != other.tables.end() &&
+            std::find(there->second.inherits.begin(), there->second.inherits.end(), table) == there->second.inherits.end())
+            continue;
+        const auto* c = child->find_column(parent_column.name);
+        if (!c || c->local) continue;
+        append(out, ddl::own_column_values(child->name, *c, ddl::inherited_values(m, *child, *c)));
+    }
+    return out;
+}
+
+// Whether the tables of `m` inherit from others or are inherited from.
+bool has_children(PlanContext& ctx, const model::QualifiedName& table) {
+    return !ctx.children_of(ctx.from, table).empty() || !ctx.children_of(ctx.to, table).empty();
+}
+
+// A parent drops column `column` with ONLY when a child that stays its
+// child keeps the column it inherited without declaring it: the column
+// then becomes the child's own, with its values (PostgreSQL would
+// otherwise drop it from the child too).
+bool drops_only(PlanContext& ctx, const model::QualifiedName& parent, const std::string& column) {
+    for (const auto* child : ctx.children_of(ctx.from, parent)) {
+        auto there = ctx.to.tables.find(child->name);
+        if (there == ctx.to.tables.end()) continue;
+        const auto& inherits = there->second.inherits;
+        if (std::find(inherits.begin(), inherits.end(), parent) == inherits.end()) continue;
+        const auto* c = child->find_column(column);
+        if (c && !c->local && there->second.find_column(column)) return true;
+    }
+    return false;
+}
+
+// Whether the parents of child `a` that give it `column` all drop it
+// while staying its parents: PostgreSQL then drops it from the child.
+bool dropped_with_parents(PlanContext& ctx, const model::Table& a, const model::Table& b, const std::string& column) {
+    bool any = false;
+    for (const auto& p : a.inherits) {
+        auto parent = ctx.from.tables.find(p);
+        if (parent == ctx.from.tables.end() || !parent->second.find_column(column)) continue;
+        any = true;
+        auto after = ctx.to.tables.find(p);
+        if (std::find(b.inherits.begin(), b.inherits.end(), p) == b.inherits.end() || after == ctx.to.tables.end() ||
+            after->second.find_column(column) || drops_only(ctx, p, column))
+            return false;
+    }
+    return any;
+}
+
+// Whether both sides' `table` inherit `column` from one same parent: its
+// type is then the parent's to change.
+bool inherited_on_both_sides(PlanContext& ctx, const model::QualifiedName& table, const std::string& column) {
+    const auto a = ctx.from.tables.find(table);
+    const auto b = ctx.to.tables.find(table);
+    if (a == ctx.from.tables.end() || b == ctx.to.tables.end()) return false;
+    for (const auto& p : a->second.inherits) {
+        if (std::find(b->second.inherits.begin(), b->second.inherits.end(), p) == b->second.inherits.end()) continue;
+        auto pa = ctx.from.tables.find(p);
+        auto pb = ctx.to.tables.find(p);
+        if (pa != ctx.from.tables.end() && pb != ctx.to.tables.end() && pa->second.find_column(column) &&
+            pb->second.find_column(column))
+            return true;
+    }
+    return false;
+}
+
 // Adding a column whose value must be computed for every existing row.
 bool add_rewrites(const model::Column& c) {
     if (c.generated || c.identity != model::Identity::none) return true;
@@ -150,7 +233,9 @@ bool add_rewrites(const model::Column& c) {
 void add_column_step(PlanContext& ctx, const model::ObjectKey& key, const model::QualifiedName& table,
                      const model::Column& c, Phase phase, ChangeSymbol symbol, bool as_down) {
     const std::string add = "ALTER TABLE " + quote_name(table) + " ADD COLUMN " + ddl::column_definition(c);
-    const std::string drop = "ALTER TABLE " + quote_name(table) + " DROP COLUMN " + quote_ident(c.name);
+    const bool only = as_down && drops_only(ctx, table, c.name);
+    const std::string drop = "ALTER TABLE " + std::string(only ? "ONLY " : "") + quote_name(table) + " DROP COLUMN " +
+                             quote_ident(c.name);
     const std::string name = quote_name(table) + "." + quote_ident(c.name);
     auto& step = ctx.add(phase, key, symbol, "column " + name + (as_down ? "" : ": " + model::render_type(c.type)));
     std::vector<std::string> create{add};
@@ -159,6 +244,10 @@ void add_column_step(PlanContext& ctx, const model::ObjectKey& key, const model:
     const Hazard lost{HazardKind::data_loss, "dropping column " + name + " discards its values"};
     // ADD COLUMN on a partitioned table gives every partition the parent's default.
     append(create, partition_values(ctx, as_down ? ctx.from : ctx.to, table, c, true, true));
+    append(create, children_values(ctx, as_down ? ctx.from : ctx.to, table, c));
+    // Children after their parents: a parent's column reaches them.
+    if (auto t = (as_down ? ctx.from : ctx.to).tables.find(table); t != (as_down ? ctx.from : ctx.to).tables.end())
+        step.rank = model::inheritance_depth(as_down ? ctx.from : ctx.to, t->second);
     if (!as_down) {
         step.up = create;
         step.down = {drop};
@@ -167,8 +256,28 @@ void add_column_step(PlanContext& ctx, const model::ObjectKey& key, const model:
     } else {
         step.up = {drop};
         step.hazards.push_back(lost);
+        if (only) {
+            // The children that kept the column as their own give it up
+            // again, so that the parent's ADD COLUMN makes it inherited.
+            std::vector<std::string> back;
+            for (const auto* child : ctx.children_of(ctx.from, table)) {
+                const auto* kept = child->find_column(c.name);
+                auto there = ctx.to.tables.find(child->name);
+                if (kept && !kept->local && there != ctx.to.tables.end() && there->second.find_column(c.name))
+                    back.push_back("ALTER TABLE " + quote_name(child->name) + " DROP COLUMN " + quote_ident(c.name));
+            }
+            create.insert(create.begin(), back.begin(), back.end());
+            step.down_hazards.push_back({HazardKind::data_loss, "the children's own " + quote_ident(c.name) +
+                                                                    " columns are dropped to inherit it again"});
+        }
         step.down = create;
         step.down_hazards.push_back({HazardKind::data_loss, "column " + name + " comes back without its values"});
+        if (!c.local) {
+            // An inherited column the parent's ONLY drop left here: the
+            // parent's ADD COLUMN brings it back on the way down.
+            step.down.clear();
+            step.down_hazards.clear();
+        }
     }
 }
 
@@ -221,6 +330,12 @@ void plan_change(PlanContext& ctx, const diff::ColumnChange& change) {
     const model::ObjectKey key{model::Kind::column, change.table.schema, c.name, change.table.name};
     if (auto t = ctx.to.tables.find(change.table); t != ctx.to.tables.end() && t->second.partition_of)
         return plan_partition_column(ctx, change, key);
+    const auto& from_table = ctx.from.tables.at(change.table);
+    const auto& to_table = ctx.to.tables.at(change.table);
+    // A column a child inherits without declaring it comes and goes with
+    // its parents' columns.
+    if (change.op == ChangeOp::create && !c.local) return;
+    if (change.op == ChangeOp::drop && !c.local && dropped_with_parents(ctx, from_table, to_table, c.name)) return;
     if (change.op == ChangeOp::create) {
         add_column_step(ctx, key, change.table, c, Phase::alter_column, ChangeSymbol::create, false);
         return;
@@ -229,8 +344,17 @@ void plan_change(PlanContext& ctx, const diff::ColumnChange& change) {
         add_column_step(ctx, key, change.table, c, Phase::drop_column, ChangeSymbol::drop, true);
         return;
     }
-    const auto& a = *change.from;
+    model::Column a = *change.from;
     const auto& b = *change.to;
+    // Whether a column is declared by the child or only inherited follows
+    // from its parents' steps (NO INHERIT, DROP COLUMN): no statement sets it.
+    a.local = b.local;
+    // An inherited column's type is its parent's: the parent's change reaches it.
+    if (inherited_on_both_sides(ctx, change.table, b.name)) {
+        a.type = b.type;
+        a.collation = b.collation;
+    }
+    const Recurse recurse = has_children(ctx, change.table) ? Recurse::no : Recurse::yes;
     const bool regenerate = b.generated && !(a.generated == b.generated);
     if (regenerate) {
         // A generation expression cannot be set or changed in place: the
@@ -256,15 +380,16 @@ void plan_change(PlanContext& ctx, const diff::ColumnChange& change) {
         if (!comparable_types(a.type, b.type)) ctx.retyped_columns.insert({change.table, b.name});
         auto& step = ctx.add(Phase::alter_column, key, ChangeSymbol::alter, alter_summary(change.table, a, b));
         step.down_summary = alter_summary(change.table, b, a);
-        step.up = alter_statements(change.table, a, b, ctx.from, ctx.to);
+        step.up = alter_statements(change.table, a, b, ctx.from, ctx.to, recurse);
         step.hazards = alter_hazards(change.table, a, b);
+        step.rank = model::inheritance_depth(ctx.to, to_table);
         if (a.generated && !b.generated) {
             // DROP EXPRESSION keeps the values; going back re-adds the
             // generated column, which recomputes them.
             step.down = re_add(change.table, a);
             step.down_hazards.push_back({HazardKind::table_rewrite, "re-adding generated column " + a.name + " rewrites the table"});
         } else {
-            step.down = alter_statements(change.table, b, a, ctx.to, ctx.from);
+            step.down = alter_statements(change.table, b, a, ctx.to, ctx.from, recurse);
             step.down_hazards = alter_hazards(change.table, b, a);
         }
         const bool default_set = !(a.default_value == b.default_value) || a.type != b.type;

@@ -98,6 +98,17 @@ struct PlanContext {
         auto it = by_parent->find(table);
         return it == by_parent->end() ? std::vector<const model::Table*>{} : it->second;
     }
+    // The tables of `m` that inherit (INHERITS) from `table`.
+    std::vector<const model::Table*> children_of(const model::SchemaModel& m, const model::QualifiedName& table) {
+        auto& by_parent = &m == &from ? m_from_children : m_to_children;
+        if (!by_parent) {
+            by_parent.emplace();
+            for (const auto& [name, t] : m.tables)
+                for (const auto& p : t.inherits) (*by_parent)[p].push_back(&t);
+        }
+        auto it = by_parent->find(table);
+        return it == by_parent->end() ? std::vector<const model::Table*>{} : it->second;
+    }
     // An index of a table dropped late (in Phase::drop_table, after the
     // creates) whose name `to` gives another relation: dropped on its own
     // before the creates (plan_index.cpp), and left out of its table's way
@@ -150,7 +161,7 @@ private:
     std::optional<std::map<model::QualifiedName, std::set<model::QualifiedName>>> m_references;
     std::map<model::QualifiedName, int> m_depths;
     using PartitionsByParent = std::map<model::QualifiedName, std::vector<const model::Table*>>;
-    std::optional<PartitionsByParent> m_from_partitions, m_to_partitions;
+    std::optional<PartitionsByParent> m_from_partitions, m_to_partitions, m_from_children, m_to_children;
 };
 
 // One planner per object kind (engine/plan/plan_<kind>.cpp).

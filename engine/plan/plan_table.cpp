@@ -1,5 +1,7 @@
 // Tables: created with their columns and non-FK constraints inline; dropped
 // whole, with everything needed to re-create them in the down step.
+#include <algorithm>
+
 #include "engine/model/sql_text.hpp"
 #include "engine/plan/ddl.hpp"
 #include "engine/plan/ddl_policy.hpp"
@@ -20,10 +22,28 @@ std::vector<const model::Constraint*> inline_constraints(const model::SchemaMode
     return out;
 }
 
+// Whether the column `c` of child `t` (of `m`) comes from parents that do
+// not have it in `other`, the other side of the plan: the parent's ADD
+// COLUMN gives it to the child then, and sets the child's own values.
+bool column_comes_later(const model::SchemaModel& m, const model::SchemaModel* other, const model::Table& t,
+                        const model::Column& c) {
+    if (!other || c.local) return false;
+    for (const auto& p : t.inherits) {
+        auto mine = m.tables.find(p);
+        if (mine == m.tables.end() || !mine->second.find_column(c.name)) continue;
+        auto there = other->tables.find(p);
+        if (there == other->tables.end() || there->second.find_column(c.name)) return false;
+    }
+    return true;
+}
+
 // CREATE TABLE with inline keys and checks (a partition: PARTITION OF, its
-// own constraints after it), its row-level security flags, plus comments on
-// all of it. A replica identity waits for the indexes (plan_table_properties.cpp).
-std::vector<std::string> create_statements(const model::SchemaModel& m, const model::Table& table) {
+// own constraints after it; a child: INHERITS, its own defaults and NOT
+// NULL on inherited columns after it), its row-level security flags, plus
+// comments on all of it. A replica identity waits for the indexes
+// (plan_table_properties.cpp). `other` is the other side of the plan.
+std::vector<std::string> create_statements(const model::SchemaModel& m, const model::Table& table,
+                                           const model::SchemaModel* other = nullptr) {
     const auto constraints = inline_constraints(m, table.name);
     std::vector<std::string> out;
     if (table.partition_of) {
@@ -32,6 +52,11 @@ std::vector<std::string> create_statements(const model::SchemaModel& m, const mo
         for (const auto* c : constraints) out.push_back(ddl::add_constraint(*c));
     } else {
         out.push_back(ddl::create_table(table, constraints));
+        for (const auto& c : table.columns) {
+            const auto got = ddl::inherited_values(m, table, c);
+            if (!got.inherited || column_comes_later(m, other, table, c)) continue;
+            for (auto& s : ddl::own_column_values(table.name, c, got)) out.push_back(std::move(s));
+        }
     }
     for (auto& s : ddl::row_security_statements(table)) out.push_back(std::move(s));
     for (auto& c : ddl::table_comments(table)) out.push_back(std::move(c));
@@ -52,7 +77,8 @@ std::string attach(const model::Table& t) {
 void create_step(PlanContext& ctx, const model::Table& t) {
     auto& step = ctx.add(t.partition_of ? Phase::create_partition : Phase::create_table, key_of(t), ChangeSymbol::create,
                          "table " + quote_name(t.name) + (t.partition_of ? " partition of " + quote_name(t.partition_of->parent) : ""));
-    step.up = create_statements(ctx.to, t);
+    step.rank = model::inheritance_depth(ctx.to, t);  // parents first
+    step.up = create_statements(ctx.to, t, &ctx.from);
     // A partition that a foreign key reaches through its parent cannot be
     // dropped while attached: detach it first.
     if (t.partition_of && ctx.referenced_by_foreign_key(ctx.to, t.name)) step.down.push_back(detach(t));
@@ -74,11 +100,11 @@ void drop_step(PlanContext& ctx, const model::Table& t, bool before_creates = fa
     const Phase phase = (t.partition_of || before_creates) ? Phase::drop_partition : Phase::drop_table;
     auto& step = ctx.add(phase, key_of(t), ChangeSymbol::drop,
                          "table " + quote_name(t.name));
-    step.rank = -model::partition_depth(ctx.from, t);  // partitions before the parent they are detached from
+    step.rank = -model::inheritance_depth(ctx.from, t);  // partitions and children before their parent
     if (t.partition_of && ctx.referenced_by_foreign_key(ctx.from, t.name)) step.up.push_back(detach(t));
     step.up.push_back("DROP TABLE " + quote_name(t.name));
     step.hazards.push_back({HazardKind::data_loss, "dropping table " + quote_name(t.name) + " discards its rows"});
-    step.down = create_statements(ctx.from, t);
+    step.down = create_statements(ctx.from, t, &ctx.to);
     // Its indexes went with it; they come back with it.
     append_indexes(ctx, ctx.from, t.name, step.down);
     if (t.replica_identity != model::ReplicaIdentity::default_) step.down.push_back(ddl::replica_identity(t));
@@ -138,6 +164,95 @@ void recreate(PlanContext& ctx, const model::Table& a, const model::Table& b) {
         auto same = ctx.to.tables.find(name);
         if (same != ctx.to.tables.end() && same->second == partition) recreate(ctx, partition, same->second);
     }
+    // PostgreSQL refuses to drop a table that others inherit from: they are
+    // re-created too.
+    for (const auto* child : ctx.children_of(ctx.from, a.name)) {
+        auto there = ctx.to.tables.find(child->name);
+        if (there != ctx.to.tables.end() && !ctx.rebuilt_relations.count(child->name))
+            recreate(ctx, *child, there->second);
+    }
+}
+
+// Whether ALTER TABLE child INHERIT p gives `child` (of `m`) parent `p`
+// exactly: INHERIT needs the parent's columns and inheritable checks in
+// the child already, and leaves them the child's own (local), so `m` must
+// have them so.
+bool inherit_is_exact(const model::SchemaModel& m, const model::Table& child, const model::QualifiedName& p) {
+    auto parent = m.tables.find(p);
+    if (parent == m.tables.end()) return false;
+    for (const auto& pc : parent->second.columns) {
+        const auto* c = child.find_column(pc.name);
+        if (!c || !c->local || c->type != pc.type || c->collation != pc.collation) return false;
+    }
+    for (auto it = m.constraints.lower_bound({p, ""}); it != m.constraints.end() && it->first.table == p; ++it) {
+        const auto& check = it->second;
+        if (check.type != model::ConstraintType::check || check.no_inherit) continue;
+        auto own = m.constraints.find({child.name, check.name});
+        if (own == m.constraints.end() || !(own->second.check == check.check)) return false;
+    }
+    return true;
+}
+
+// The inheritable checks of parent `p` that `child` (of `m`) holds only by
+// inheritance: NO INHERIT leaves them on the child as its own.
+std::vector<const model::Constraint*> inherited_checks(const model::SchemaModel& m, const model::Table& child,
+                                                       const model::QualifiedName& p) {
+    std::vector<const model::Constraint*> out;
+    for (auto it = m.constraints.lower_bound({p, ""}); it != m.constraints.end() && it->first.table == p; ++it) {
+        const auto& check = it->second;
+        if (check.type != model::ConstraintType::check || check.no_inherit) continue;
+        if (m.constraints.count({child.name, check.name})) continue;
+        bool elsewhere = false;
+        for (const auto& other : child.inherits)
+            if (other != p && m.constraints.count({other, check.name})) elsewhere = true;
+        if (!elsewhere) out.push_back(&check);
+    }
+    return out;
+}
+
+std::string inherit(const model::QualifiedName& child, const model::QualifiedName& parent, bool on) {
+    return "ALTER TABLE " + quote_name(child) + (on ? " INHERIT " : " NO INHERIT ") + quote_name(parent);
+}
+
+// The parents of a table change: NO INHERIT early (the child keeps the
+// columns and checks as its own, and drops the checks it only inherited),
+// INHERIT once the child has the new parent's columns and checks. Where
+// INHERIT cannot give the child what `to` says (a column it would inherit
+// without declaring it), the table is re-created.
+void plan_parents(PlanContext& ctx, const model::Table& a, const model::Table& b) {
+    std::vector<model::QualifiedName> kept, added, removed;
+    for (const auto& p : a.inherits)
+        (std::find(b.inherits.begin(), b.inherits.end(), p) != b.inherits.end() ? kept : removed).push_back(p);
+    for (const auto& p : b.inherits)
+        if (std::find(a.inherits.begin(), a.inherits.end(), p) == a.inherits.end()) added.push_back(p);
+    auto order = kept;
+    order.insert(order.end(), added.begin(), added.end());
+    bool exact = order == b.inherits;  // INHERIT appends
+    for (const auto& p : added) exact = exact && inherit_is_exact(ctx.to, b, p);
+    if (!exact) return recreate(ctx, a, b);
+    for (const auto& p : removed) {
+        auto& step = ctx.add(Phase::drop_partition, key_of(a), ChangeSymbol::alter,
+                             "table " + quote_name(a.name) + ": no longer inherits " + quote_name(p));
+        step.rank = -model::inheritance_depth(ctx.from, a);
+        step.down_summary = "table " + quote_name(a.name) + ": inherits " + quote_name(p);
+        step.up = {inherit(a.name, p, false)};
+        const auto checks = inherited_checks(ctx.from, a, p);
+        for (const auto* c : checks) {
+            auto own = *c;
+            own.table = a.name;
+            step.up.push_back("ALTER TABLE " + quote_name(a.name) + " DROP CONSTRAINT " + model::quote_ident(c->name));
+            step.down.push_back(ddl::add_constraint(own));
+        }
+        step.down.push_back(inherit(a.name, p, true));
+    }
+    for (const auto& p : added) {
+        auto& step = ctx.add(Phase::inherit, key_of(b), ChangeSymbol::alter,
+                             "table " + quote_name(b.name) + ": inherits " + quote_name(p));
+        step.rank = model::inheritance_depth(ctx.to, b);
+        step.down_summary = "table " + quote_name(b.name) + ": no longer inherits " + quote_name(p);
+        step.up = {inherit(b.name, p, true)};
+        step.down = {inherit(b.name, p, false)};
+    }
 }
 
 // SET LOGGED/UNLOGGED rewrites the table; storage parameters only change
@@ -179,6 +294,12 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& chang
     if (change.op == ChangeOp::drop) return drop_step(ctx, *change.from);
     const auto& a = *change.from;
     const auto& b = *change.to;
+    if (ctx.rebuilt_relations.count(a.name)) return;  // re-created with a parent
+    if (a.inherits != b.inherits) {
+        const std::size_t before = ctx.rebuilt_relations.size();
+        plan_parents(ctx, a, b);
+        if (ctx.rebuilt_relations.size() != before) return;
+    }
     if (!(a.partition_by == b.partition_by)) {
         // A table cannot be re-partitioned in place: it is re-created.
         recreate(ctx, a, b);

@@ -51,6 +51,7 @@ enum class Phase {
     drop_column,
     create_function_after_tables,  // functions whose signature or SQL body uses a table
     add_constraint,
+    inherit,  // ALTER TABLE ... INHERIT: once the child has the parent's columns and checks
     create_index,
     set_table_properties,  // RLS flags, replica identity, CLUSTER ON: after the index they name exists
     add_foreign_key,

@@ -70,10 +70,12 @@ std::string model_sql(const model::SchemaModel& m) {
     for (const auto& t : types)
         if (plan::type_needs_functions(m, t))
             for (const auto& stmt : ddl::create_type_statements(m, {t.schema, t.name})) emit(stmt);
-    // Partitions after their parents (a partition may itself be partitioned).
+    // Partitions and inheritance children after their parents.
+    std::vector<std::pair<int, const model::Table*>> ranked;
+    for (const auto& [name, t] : m.tables) ranked.emplace_back(model::inheritance_depth(m, t), &t);
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<const model::Table*> tables;
-    for (const auto& [name, t] : m.tables) tables.push_back(&t);
-    std::stable_sort(tables.begin(), tables.end(), [&](auto* a, auto* b) { return model::partition_depth(m, *a) < model::partition_depth(m, *b); });
+    for (const auto& [depth, t] : ranked) tables.push_back(t);
     for (const auto* t : tables) {
         out += "\n";
         if (t->partition_of) {
@@ -81,6 +83,7 @@ std::string model_sql(const model::SchemaModel& m) {
             emit(ddl::create_partition(*t, parent == m.tables.end() ? nullptr : &parent->second));
         } else {
             emit(ddl::create_table(*t, {}));
+            for (const auto& stmt : ddl::inherited_column_statements(m, *t)) emit(stmt);
         }
         for (const auto& c : ddl::table_comments(*t)) emit(c);
         for (const auto& stmt : ddl::row_security_statements(*t)) emit(stmt);

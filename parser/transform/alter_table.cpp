@@ -70,6 +70,7 @@ void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt,
         if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner) continue;  // owners are not managed
         const bool is_constraint = cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint;
         if (is_constraint != (part == AlterTablePart::constraints)) continue;
+        if (!table.inherits.empty() && record_inherited_column_option(ctx, table, cmd)) continue;
         switch (cmd->subtype) {
         case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
             add_table_constraint(ctx, table, cmd->def->constraint, "", ConstraintSource::alter_table);

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "parser/transform/transforms.hpp"
@@ -6,8 +8,6 @@ namespace pgshape::parser {
 
 void transform_create_table(StatementContext& ctx, PgQuery__CreateStmt* stmt) {
     if (stmt->of_typename) ctx.fail(-1, "typed tables (CREATE TABLE ... OF type) are not supported yet");
-    if (stmt->n_inh_relations && !stmt->partbound)
-        ctx.fail(-1, "table inheritance (INHERITS) is not supported; partitioning (PARTITION BY / PARTITION OF) is");
     const std::string_view persistence = stmt->relation->relpersistence ? stmt->relation->relpersistence : "p";
     if (persistence == "t") ctx.fail(stmt->relation->location, "TEMPORARY tables are not supported in schema files");
     if (stmt->tablespacename && *stmt->tablespacename)
@@ -34,6 +34,16 @@ void transform_create_table(StatementContext& ctx, PgQuery__CreateStmt* stmt) {
         if (stmt->n_table_elts) add_partition_elements_later(ctx, stored.name, stmt);
         return;
     }
+    if (stmt->n_inh_relations) {
+        if (stmt->partspec) ctx.fail(-1, "a partitioned table cannot inherit (INHERITS) from another table");
+        for (std::size_t i = 0; i < stmt->n_inh_relations; ++i) {
+            const auto parent = ctx.builder.name_of(stmt->inh_relations[i]->range_var);
+            if (std::find(stored.inherits.begin(), stored.inherits.end(), parent) != stored.inherits.end())
+                ctx.fail(stmt->inh_relations[i]->range_var->location,
+                         fmt::format("table {} is inherited more than once", model::display(parent)));
+            stored.inherits.push_back(parent);
+        }
+    }
     // Columns first, so that defaults and checks see every column's type.
     for (std::size_t i = 0; i < stmt->n_table_elts; ++i) {
         Node* elt = stmt->table_elts[i];
@@ -44,6 +54,21 @@ void transform_create_table(StatementContext& ctx, PgQuery__CreateStmt* stmt) {
     for (std::size_t i = 0; i < stmt->n_table_elts; ++i) {
         Node* elt = stmt->table_elts[i];
         if (elt->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) apply_column_constraints(ctx, stored, elt->column_def);
+    }
+    if (!stored.inherits.empty()) {
+        // The child's own defaults override what it inherits; its table
+        // constraints may name inherited columns: read once it has them.
+        for (std::size_t i = 0; i < stmt->n_table_elts; ++i) {
+            Node* elt = stmt->table_elts[i];
+            if (elt->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF) continue;
+            const auto* def = elt->column_def;
+            for (std::size_t j = 0; j < def->n_constraints; ++j)
+                if (def->constraints[j]->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT)
+                    ctx.builder.inherited_column_options[{stored.name, def->colname}].default_value =
+                        stored.find_column(def->colname)->default_value;
+        }
+        resolve_inheritance_later(ctx, stored.name, stmt);
+        return;
     }
     for (std::size_t i = 0; i < stmt->n_table_elts; ++i) {
         Node* elt = stmt->table_elts[i];

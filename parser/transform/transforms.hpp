@@ -78,6 +78,15 @@ void add_partition_elements_later(StatementContext& ctx, const model::QualifiedN
 // with the partition's own defaults and NOT NULL over them.
 void sync_partition_columns(Builder& builder);
 
+// Inheritance (inherits.cpp). Once every file is loaded: the parents
+// exist, and their columns are merged into the child's by name, as
+// PostgreSQL does; then the child's table constraints are read.
+void resolve_inheritance_later(StatementContext& ctx, const model::QualifiedName& name, PgQuery__CreateStmt* stmt);
+// ALTER TABLE [ONLY] child ALTER COLUMN c SET/DROP DEFAULT, SET/DROP NOT
+// NULL on a child: recorded to apply over the inherited column. Returns
+// false when the subcommand is of another kind.
+bool record_inherited_column_option(StatementContext& ctx, model::Table& table, const PgQuery__AlterTableCmd* cmd);
+
 // Shared by CREATE TABLE and ALTER TABLE ADD COLUMN: the column itself
 // first, then (once every column of the table is known, for expression
 // context) its constraints: defaults, identity, generated, keys, checks.
