@@ -9,6 +9,8 @@ namespace {
 
 constexpr std::size_t k_max_identifier = 63;  // NAMEDATALEN - 1
 
+} // namespace
+
 // PostgreSQL's makeObjectName: name1_name2_label, shortening the longer of
 // name1/name2 until the whole fits in 63 bytes.
 std::string make_object_name(const std::string& name1, const std::string& name2, const std::string& label) {
@@ -24,8 +26,6 @@ std::string make_object_name(const std::string& name1, const std::string& name2,
     if (!label.empty()) out += "_" + label;
     return out;
 }
-
-} // namespace
 
 void Builder::fail(Location where, const std::string& message, const std::string& help) const {
     if (!where.file) throw UserError("error: " + message + (help.empty() ? "" : "\n  help: " + help));

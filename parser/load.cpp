@@ -360,6 +360,7 @@ model::SchemaModel load_sources(const std::vector<SourceFile>& files, const Load
     }
     builder.run_deferred_checks();
     sync_partition_columns(builder);
+    attach_partition_indexes(builder);
     check_partition_keys(builder);
     if (privileges) drop_default_privileges(builder.model);
     return std::move(builder.model);

@@ -28,6 +28,8 @@ std::string summary(const model::Constraint& c) {
 std::vector<std::string> add_statements(const model::Constraint& c) {
     std::vector<std::string> out{ddl::add_constraint(c)};
     for (auto& s : ddl::constraint_comments(c)) out.push_back(std::move(s));
+    // A partition's key that is part of its parent's index.
+    if (!c.attached_to.name.empty()) out.push_back(ddl::attach_index(c.attached_to, {c.table.schema, c.name}));
     return out;
 }
 
@@ -35,6 +37,8 @@ std::vector<std::string> add_statements(const model::Constraint& c) {
 // (ADD CONSTRAINT ... USING INDEX), because `to` no longer has it.
 const model::Index* adoptable_index(PlanContext& ctx, const model::Constraint& c) {
     if (c.type != ConstraintType::primary_key && c.type != ConstraintType::unique) return nullptr;
+    // PostgreSQL does not take USING INDEX on a partitioned table.
+    if (const auto t = ctx.to.tables.find(c.table); t != ctx.to.tables.end() && t->second.partition_by) return nullptr;
     for (const auto* i : ctx.indexes_of(ctx.from, c.table)) {
         if (ctx.to.indexes.count(i->name) || ctx.adopted_indexes.count(i->name)) continue;
         if (!i->unique || i->method != "btree" || i->where || !i->options.empty() || i->include != c.include ||
@@ -64,6 +68,7 @@ void adopt_step(PlanContext& ctx, const model::Constraint& c, const model::Index
     if (c.initially_deferred) add += " INITIALLY DEFERRED";
     // The index keeps its comment under the key's name: set it as the key's index has it.
     step.up.push_back(add);
+    if (!c.attached_to.name.empty()) step.up.push_back(ddl::attach_index(c.attached_to, {c.table.schema, c.name}));
     if (c.comment) step.up.push_back(ddl::comment_on(ddl::constraint_target(c), c.comment));
     if (index.comment != c.index_comment) step.up.push_back(ddl::comment_on(ddl::constraint_index_target(c), c.index_comment));
     step.down = {ddl::drop_constraint(c), ddl::create_index(index)};
@@ -79,6 +84,7 @@ void add_step(PlanContext& ctx, const model::Constraint& c) {
                          summary(c));
     step.up = add_statements(c);
     step.down = {ddl::drop_constraint(c)};
+    if (!c.attached_to.name.empty()) step.rank = 1;  // after its parent's key
     if (!ctx.table_created(c.table) && c.valid) {
         const char* why = c.type == ConstraintType::check         ? "validating the check scans the table under lock"
                           : c.type == ConstraintType::foreign_key ? "validating the foreign key scans the table under lock"
@@ -101,6 +107,7 @@ void drop_step(PlanContext& ctx, const model::Constraint& c) {
 }
 
 bool same_except_comment(model::Constraint a, model::Constraint b) {
+    a.only = b.only;  // follows from the partitions' keys attached to it
     a.comment.reset();
     b.comment.reset();
     a.index_comment.reset();

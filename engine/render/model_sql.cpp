@@ -96,6 +96,11 @@ std::string model_sql(const model::SchemaModel& m) {
         emit(ddl::create_index(i));
         if (i.comment) emit(ddl::comment_on("INDEX " + quote_name(name), i.comment));
     }
+    // Partitions' indexes and keys attached to their parent's, as pg_dump writes them.
+    for (const auto& [name, i] : m.indexes)
+        if (!i.attached_to.name.empty()) emit(ddl::attach_index(i.attached_to, name));
+    for (const auto& [key, c] : m.constraints)
+        if (!c.attached_to.name.empty()) emit(ddl::attach_index(c.attached_to, {key.table.schema, key.name}));
     // Foreign keys after the indexes: a key may reference columns that only
     // a unique index (not a constraint) covers.
     for (const auto& [key, c] : m.constraints)
