@@ -2,6 +2,7 @@
 // CREATE TABLE; foreign keys are always separate steps after every key they
 // may reference exists, so cycles between tables need no special case.
 #include "engine/model/sql_text.hpp"
+#include "engine/model/partition_copies.hpp"
 #include "engine/plan/ddl.hpp"
 #include "engine/plan/plan_context.hpp"
 
@@ -106,6 +107,38 @@ void drop_step(PlanContext& ctx, const model::Constraint& c) {
     }
 }
 
+// ALTER TABLE ONLY's key that now covers every partition: the partitions
+// that have no key attached to it (in files, the ones the parent's key
+// would make under PostgreSQL's names) get theirs, attached. No DETACH:
+// undone by dropping the parent's key (the attached keys go with it) and
+// adding it again as `from` has it.
+void cover_partitions(PlanContext& ctx, const model::Constraint& b) {
+    std::vector<std::string> up;
+    for (const auto* p : ctx.partitions_of(ctx.to, b.table)) {
+        // A partition created or attached here gets PostgreSQL's own.
+        const auto was = ctx.from.tables.find(p->name);
+        if (was == ctx.from.tables.end() || !(was->second.partition_of == p->partition_of)) continue;
+        for (const auto& c : model::partition_copies(ctx.to, p->name).keys)
+            if (c.attached_to.name == b.name) {
+                up.push_back(ddl::add_constraint(c));
+                up.push_back(ddl::attach_index(c.attached_to, {c.table.schema, c.name}));
+            }
+    }
+    if (up.empty()) return;
+    auto& step = ctx.add(Phase::add_constraint, key_of(b), ChangeSymbol::alter, summary(b) + ": cover every partition");
+    step.rank = 1;  // after the partitions' own keys are added
+    step.up = std::move(up);
+    const auto& a = ctx.from.constraints.at(b.key());
+    step.down = {ddl::drop_constraint(a)};
+    for (auto& s : add_statements(a)) step.down.push_back(std::move(s));
+    for (const auto& [key, c] : ctx.from.constraints)
+        if (c.attached_to == model::QualifiedName{b.table.schema, b.name})
+            for (auto& s : add_statements(c)) step.down.push_back(std::move(s));
+    step.hazards.push_back({HazardKind::blocking_lock, "adding the partitions' keys scans them"});
+    step.down_hazards.push_back({HazardKind::blocking_lock, model::quote_name(b.table) + ": re-adding " +
+                                                                 model::quote_ident(b.name) + " (a key cannot be detached) scans its partitions"});
+}
+
 bool same_except_comment(model::Constraint a, model::Constraint b) {
     a.only = b.only;  // follows from the partitions' keys attached to it
     a.comment.reset();
@@ -127,6 +160,7 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Constraint>& 
     const auto& a = *change.from;
     const auto& b = *change.to;
     if (same_except_comment(a, b)) {
+        if (a.only && !b.only) cover_partitions(ctx, b);
         plan_comment(ctx, key_of(b), ddl::constraint_target(b), a.comment, b.comment);
         plan_comment(ctx, key_of(b), ddl::constraint_index_target(b), a.index_comment, b.index_comment);
         return;

@@ -1,4 +1,5 @@
 // Indexes: created after the columns they cover, dropped before them.
+#include "engine/model/partition_copies.hpp"
 #include "engine/model/sql_text.hpp"
 #include "engine/plan/ddl.hpp"
 #include "engine/plan/plan_context.hpp"
@@ -89,6 +90,32 @@ std::vector<std::string> rebuild_parent(PlanContext& ctx, const model::Qualified
     return out;
 }
 
+// An ON ONLY index that now covers every partition: the partitions that
+// have no index attached to it (in files, the ones a plain CREATE INDEX
+// would make under PostgreSQL's names) get theirs, attached. Undone by
+// building the parent's index again as `from` has it.
+void cover_partitions(PlanContext& ctx, const model::Index& b) {
+    std::vector<std::string> up;
+    for (const auto* p : ctx.partitions_of(ctx.to, b.table)) {
+        // A partition created or attached here gets PostgreSQL's own.
+        const auto was = ctx.from.tables.find(p->name);
+        if (was == ctx.from.tables.end() || !(was->second.partition_of == p->partition_of)) continue;
+        for (const auto& c : model::partition_copies(ctx.to, p->name).indexes)
+            if (c.attached_to == b.name) {
+                up.push_back(ddl::create_index(c));
+                up.push_back(ddl::attach_index(b.name, c.name));
+            }
+    }
+    if (up.empty()) return;
+    auto& step = ctx.add(Phase::create_index, key_of(b), ChangeSymbol::alter,
+                         "index " + quote_name(b.name) + ": cover every partition");
+    step.up = std::move(up);
+    step.down = rebuild_parent(ctx, b.name, nullptr);
+    step.hazards.push_back({HazardKind::blocking_lock, "building the partitions' indexes blocks writes to them"});
+    step.down_hazards.push_back({HazardKind::blocking_lock, "re-creating index " + quote_name(b.name) +
+                                                                 " (an index cannot be detached) blocks writes to its partitions"});
+}
+
 void create_step(PlanContext& ctx, const model::Index& i) {
     // Attached to a partitioned index created here: created in its step.
     if (!i.attached_to.name.empty() && parent_created(ctx, i.attached_to)) return;
@@ -161,7 +188,9 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Index>& chang
     a.comment.reset();
     b.comment.reset();
     // ON ONLY turns into a plain index once every partition's index is
-    // attached, and back: the attachments' steps do that.
+    // attached, and back: the attachments' steps do that, and the indexes
+    // of the partitions that the model leaves to the parent are made here.
+    if (a.only && !b.only && definition(a) == definition(b)) cover_partitions(ctx, b);
     a.only = b.only;
     if (a.attached_to.name.empty() && !b.attached_to.name.empty() && !parent_replaced(ctx, b.attached_to)) {
         model::Index attached = a;

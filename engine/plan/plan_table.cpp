@@ -1,5 +1,6 @@
 // Tables: created with their columns and non-FK constraints inline; dropped
 // whole, with everything needed to re-create them in the down step.
+#include "engine/model/partition_copies.hpp"
 #include "engine/model/sql_text.hpp"
 #include "engine/plan/ddl.hpp"
 #include "engine/plan/ddl_policy.hpp"
@@ -47,6 +48,54 @@ std::string detach(const model::Table& t) {
 std::string attach(const model::Table& t) {
     return "ALTER TABLE " + quote_name(t.partition_of->parent) + " ATTACH PARTITION " + quote_name(t.name) + " " +
            t.partition_of->sql;
+}
+
+// Whether PostgreSQL would attach index `a` to `b` (CompareIndexInfo).
+bool alike(const model::Index& a, const model::Index& b) {
+    return a.unique == b.unique && a.nulls_not_distinct == b.nulls_not_distinct && a.method == b.method &&
+           a.elems == b.elems && a.include == b.include && a.where == b.where;
+}
+
+// ATTACH PARTITION of `t`, a partition in `attached` and standalone in
+// `standalone`. PostgreSQL attaches to each index of the parent the first
+// matching index of the table not attached yet: one that `attached` leaves
+// standalone is dropped before and created again after.
+std::vector<std::string> attach_statements(const model::SchemaModel& attached, const model::SchemaModel& standalone,
+                                           const model::Table& t) {
+    std::vector<std::string> before, after;
+    for (const auto& [name, x] : standalone.indexes) {
+        if (x.table != t.name) continue;
+        const auto y = attached.indexes.find(name);
+        if (y == attached.indexes.end() || !y->second.attached_to.name.empty()) continue;
+        model::Index same = x;
+        same.comment = y->second.comment;
+        if (!(same == y->second)) continue;  // its own steps drop and create it
+        bool taken = false;
+        for (const auto& [pname, p] : attached.indexes)
+            taken = taken || (p.table == t.partition_of->parent && alike(p, x));
+        if (!taken) continue;
+        before.push_back("DROP INDEX " + quote_name(name));
+        after.push_back(ddl::create_index(y->second));
+        if (y->second.comment) after.push_back(ddl::comment_on("INDEX " + quote_name(name), y->second.comment));
+    }
+    before.push_back(attach(t));
+    for (auto& s : after) before.push_back(std::move(s));
+    return before;
+}
+
+// DETACH PARTITION of `t`, a partition in `attached` and standalone in
+// `standalone`: the indexes and keys the parent's made on it stay behind,
+// standalone; those `standalone` does not have are dropped.
+std::vector<std::string> detach_statements(const model::SchemaModel& attached, const model::SchemaModel& standalone,
+                                           const model::Table& t) {
+    std::vector<std::string> out = {detach(t)};
+    const auto copies = model::partition_copies(attached, t.name);
+    for (const auto& i : copies.indexes)
+        if (!standalone.indexes.count(i.name)) out.push_back("DROP INDEX " + quote_name(i.name));
+    for (const auto& c : copies.keys)
+        if (!standalone.constraints.count(c.key()))
+            out.push_back("ALTER TABLE " + quote_name(t.name) + " DROP CONSTRAINT " + model::quote_ident(c.name));
+    return out;
 }
 
 void create_step(PlanContext& ctx, const model::Table& t) {
@@ -191,8 +240,8 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& chang
                                  "table " + quote_name(a.name) + ": detach from " + quote_name(a.partition_of->parent));
             step.rank = -model::partition_depth(ctx.from, a);  // before its parent may be re-created
             step.down_summary = "table " + quote_name(a.name) + ": attach to " + quote_name(a.partition_of->parent);
-            step.up = {detach(a)};
-            step.down = {attach(a)};
+            step.up = detach_statements(ctx.from, ctx.to, a);
+            step.down = attach_statements(ctx.from, ctx.to, a);
             step.down_hazards.push_back({HazardKind::blocking_lock, "ATTACH PARTITION scans " + quote_name(a.name)});
         }
         if (b.partition_of) {
@@ -200,8 +249,8 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& chang
                                  "table " + quote_name(b.name) + ": attach to " + quote_name(b.partition_of->parent) +
                                      " " + b.partition_of->sql);
             step.down_summary = "table " + quote_name(b.name) + ": detach from " + quote_name(b.partition_of->parent);
-            step.up = {attach(b)};
-            step.down = {detach(b)};
+            step.up = attach_statements(ctx.to, ctx.from, b);
+            step.down = detach_statements(ctx.to, ctx.from, b);
             step.hazards.push_back({HazardKind::blocking_lock, "ATTACH PARTITION scans " + quote_name(b.name)});
         }
     }
