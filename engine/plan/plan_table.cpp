@@ -85,15 +85,41 @@ std::vector<std::string> attach_statements(const model::SchemaModel& attached, c
 
 // DETACH PARTITION of `t`, a partition in `attached` and standalone in
 // `standalone`: the indexes and keys the parent's made on it stay behind,
-// standalone; those `standalone` does not have are dropped.
+// standalone; those `standalone` does not have are dropped. `undoing`: the
+// way back of an attach, where the parent's indexes and keys that
+// `standalone` lacks (or has otherwise) were dropped before, with their
+// partitions' copies.
 std::vector<std::string> detach_statements(const model::SchemaModel& attached, const model::SchemaModel& standalone,
-                                           const model::Table& t) {
+                                           const model::Table& t, bool undoing) {
     std::vector<std::string> out = {detach(t)};
     const auto copies = model::partition_copies(attached, t.name);
+    const auto index_stays = [&](const model::QualifiedName& name) {
+        if (!undoing) return true;
+        const auto a = attached.indexes.find(name);
+        const auto b = standalone.indexes.find(name);
+        if (a == attached.indexes.end() || b == standalone.indexes.end()) return false;
+        model::Index x = a->second, y = b->second;
+        x.comment = y.comment;
+        x.options = y.options;
+        x.only = y.only;
+        return x == y;
+    };
+    const auto key_stays = [&](const model::Constraint& c) {
+        if (!undoing) return true;
+        const model::ConstraintKey key{t.partition_of->parent, c.attached_to.name};
+        const auto a = attached.constraints.find(key);
+        const auto b = standalone.constraints.find(key);
+        if (a == attached.constraints.end() || b == standalone.constraints.end()) return false;
+        model::Constraint x = a->second, y = b->second;
+        x.comment = y.comment;
+        x.index_comment = y.index_comment;
+        x.only = y.only;
+        return x == y;
+    };
     for (const auto& i : copies.indexes)
-        if (!standalone.indexes.count(i.name)) out.push_back("DROP INDEX " + quote_name(i.name));
+        if (!standalone.indexes.count(i.name) && index_stays(i.attached_to)) out.push_back("DROP INDEX " + quote_name(i.name));
     for (const auto& c : copies.keys)
-        if (!standalone.constraints.count(c.key()))
+        if (!standalone.constraints.count(c.key()) && key_stays(c))
             out.push_back("ALTER TABLE " + quote_name(t.name) + " DROP CONSTRAINT " + model::quote_ident(c.name));
     return out;
 }
@@ -240,7 +266,7 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& chang
                                  "table " + quote_name(a.name) + ": detach from " + quote_name(a.partition_of->parent));
             step.rank = -model::partition_depth(ctx.from, a);  // before its parent may be re-created
             step.down_summary = "table " + quote_name(a.name) + ": attach to " + quote_name(a.partition_of->parent);
-            step.up = detach_statements(ctx.from, ctx.to, a);
+            step.up = detach_statements(ctx.from, ctx.to, a, false);
             step.down = attach_statements(ctx.from, ctx.to, a);
             step.down_hazards.push_back({HazardKind::blocking_lock, "ATTACH PARTITION scans " + quote_name(a.name)});
         }
@@ -250,7 +276,7 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& chang
                                      " " + b.partition_of->sql);
             step.down_summary = "table " + quote_name(b.name) + ": detach from " + quote_name(b.partition_of->parent);
             step.up = attach_statements(ctx.to, ctx.from, b);
-            step.down = detach_statements(ctx.to, ctx.from, b);
+            step.down = detach_statements(ctx.to, ctx.from, b, true);
             step.hazards.push_back({HazardKind::blocking_lock, "ATTACH PARTITION scans " + quote_name(b.name)});
         }
     }

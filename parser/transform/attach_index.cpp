@@ -7,6 +7,8 @@
 // parent's would have made under PostgreSQL's own name is left out, as the
 // parent's statement describes it. The catalog side writes every attached
 // index out, so both sides meet in the same model.
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "parser/transform/transforms.hpp"
@@ -58,6 +60,29 @@ Shape shape_of(const IndexRef& r) {
 std::string column_names(const std::vector<model::IndexElem>& elems) {
     std::string out;
     for (const auto& e : elems) out += (out.empty() ? "" : "_") + (e.expr ? std::string("expr") : e.column);
+    return out;
+}
+
+// What a plain CREATE INDEX names an expression's column (FigureIndexColname):
+// a function call after the function, anything else "expr".
+std::string figured_name(const model::Expr& e) {
+    const std::string& sql = e.sql();
+    std::size_t at = 0;
+    while (at < sql.size() && sql[at] == '(') ++at;
+    std::size_t end = at;
+    while (end < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[end])) || sql[end] == '_' || sql[end] == '.'))
+        ++end;
+    if (end == at || end >= sql.size() || sql[end] != '(') return "expr";
+    std::string name = sql.substr(at, end - at);
+    if (const auto dot = name.rfind('.'); dot != std::string::npos) name = name.substr(dot + 1);
+    return name;
+}
+
+// The columns part of the name a plain CREATE INDEX on the parent gives a
+// partition's index (ATTACH PARTITION calls every expression "expr").
+std::string figured_column_names(const std::vector<model::IndexElem>& elems) {
+    std::string out;
+    for (const auto& e : elems) out += (out.empty() ? "" : "_") + (e.expr ? figured_name(*e.expr) : e.column);
     return out;
 }
 
@@ -133,7 +158,8 @@ void attach_partition_indexes(Builder& builder) {
         if (i.attached_to.name.empty() || i.comment) return false;
         const auto parent = m.indexes.find(i.attached_to);
         return parent != m.indexes.end() && !parent->second.only && parent->second.options == i.options &&
-               chosen_name(i.name.name, i.table.name, column_names(i.elems), "idx");
+               (chosen_name(i.name.name, i.table.name, column_names(i.elems), "idx") ||
+                chosen_name(i.name.name, i.table.name, figured_column_names(i.elems), "idx"));
     });
     std::erase_if(m.constraints, [&](const auto& entry) {
         const auto& c = entry.second;

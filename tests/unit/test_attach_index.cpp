@@ -128,3 +128,15 @@ ALTER INDEX events_at_idx ATTACH PARTITION events_a_when;
     CHECK(model::partition_copies(m, pub("events_b")).indexes.size() == 2);
     CHECK(model::partition_copies(m, pub("events")).indexes.empty());
 }
+
+TEST_CASE("attach_index: a partition's copy of an expression index, named either way PostgreSQL names it") {
+    const auto plain = model_of(k_tables + "CREATE INDEX events_lower_idx ON events (lower(kind));");
+    const auto dumped = model_of(k_tables + R"(
+CREATE INDEX events_lower_idx ON ONLY events USING btree (lower(kind));
+CREATE INDEX events_a_lower_idx ON events_a USING btree (lower(kind));
+ALTER INDEX events_lower_idx ATTACH PARTITION events_a_lower_idx;
+CREATE INDEX events_b_expr_idx ON events_b USING btree (lower(kind));
+ALTER INDEX events_lower_idx ATTACH PARTITION events_b_expr_idx;
+)");
+    CHECK(dumped == plain);
+}
