@@ -3,29 +3,13 @@
 #include <fmt/format.h>
 
 #include "engine/model/error.hpp"
+#include "engine/model/partition_copies.hpp"
 
 namespace pgshape::parser {
-namespace {
-
-constexpr std::size_t k_max_identifier = 63;  // NAMEDATALEN - 1
-
-// PostgreSQL's makeObjectName: name1_name2_label, shortening the longer of
-// name1/name2 until the whole fits in 63 bytes.
+// PostgreSQL's makeObjectName (engine/model/partition_copies.hpp).
 std::string make_object_name(const std::string& name1, const std::string& name2, const std::string& label) {
-    std::size_t overhead = (name2.empty() ? 0 : 1) + (label.empty() ? 0 : label.size() + 1);
-    const std::size_t avail = k_max_identifier > overhead ? k_max_identifier - overhead : 0;
-    std::size_t n1 = name1.size(), n2 = name2.size();
-    while (n1 + n2 > avail) {
-        if (n1 > n2) --n1;
-        else --n2;
-    }
-    std::string out = name1.substr(0, n1);
-    if (!name2.empty()) out += "_" + name2.substr(0, n2);
-    if (!label.empty()) out += "_" + label;
-    return out;
+    return model::make_object_name(name1, name2, label);
 }
-
-} // namespace
 
 void Builder::fail(Location where, const std::string& message, const std::string& help) const {
     if (!where.file) throw UserError("error: " + message + (help.empty() ? "" : "\n  help: " + help));

@@ -52,6 +52,17 @@ struct KeyStatement {
     bool named = false;
 };
 
+// PostgreSQL's makeObjectName: name1_name2_label within 63 bytes.
+std::string make_object_name(const std::string& name1, const std::string& name2, const std::string& label);
+
+// ALTER INDEX parent ATTACH PARTITION child, resolved once every file is
+// read (parser/transform/attach_index.cpp).
+struct IndexAttachment {
+    model::QualifiedName parent;
+    model::QualifiedName child;
+    Location where;
+};
+
 class Builder {
 public:
     model::SchemaModel model;
@@ -60,6 +71,10 @@ public:
     // Children (INHERITS) whose inherited columns are merged in already.
     std::set<model::QualifiedName> inheritance_resolved;
     std::map<model::ConstraintKey, KeyStatement> key_statements;
+    std::vector<IndexAttachment> index_attachments;
+    // Keys added with ALTER TABLE ONLY on a partitioned table: their index
+    // covers no partition until partitions' indexes are attached.
+    std::set<model::ConstraintKey> only_keys;
 
     // Throws UserError formatted as file:line:col with the source line.
     [[noreturn]] void fail(Location where, const std::string& message, const std::string& help = {}) const;

@@ -371,6 +371,7 @@ model::SchemaModel build_model(const std::vector<ParsedSource>& sources, const L
     }
     builder.run_deferred_checks();
     sync_partition_columns(builder);
+    attach_partition_indexes(builder);
     check_partition_keys(builder);
     if (privileges) drop_default_privileges(builder.model);
     return std::move(builder.model);

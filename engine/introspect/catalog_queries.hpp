@@ -179,24 +179,44 @@ inline constexpr std::string_view k_tables =
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " "
     "GROUP BY c.oid, c.relpersistence, c.relispartition, c.relpartbound, c.relkind, c.reloptions, n.nspname, c.relname";
 
+// A partitioned table's key added with ALTER TABLE ONLY that does not cover
+// every partition yet (its index is not valid) is written so; a
+// partition's key attached to its parent's index is followed by the ALTER
+// INDEX ... ATTACH PARTITION that made it part of it (also the keys the
+// parent's own key made: the parser leaves those under PostgreSQL's names
+// to the parent).
 inline constexpr std::string_view k_constraints =
-    "SELECT format('ALTER TABLE %I.%I ADD CONSTRAINT %I %s;', n.nspname, c.relname, con.conname, "
-    "pg_get_constraintdef(con.oid)) "
+    "SELECT format('ALTER TABLE %s%I.%I ADD CONSTRAINT %I %s;%s', "
+    "CASE WHEN c.relkind = 'p' AND con.contype IN ('p', 'u') AND NOT coalesce((SELECT x.indisvalid FROM pg_index x "
+    "WHERE x.indexrelid = con.conindid), true) THEN 'ONLY ' ELSE '' END, n.nspname, c.relname, con.conname, "
+    "pg_get_constraintdef(con.oid), "
+    "coalesce((SELECT format(' ALTER INDEX %I.%I ATTACH PARTITION %I.%I;', pn.nspname, p.relname, n.nspname, ci.relname) "
+    "FROM pg_inherits ih JOIN pg_class p ON p.oid = ih.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace "
+    "JOIN pg_class ci ON ci.oid = ih.inhrelid WHERE con.contype IN ('p', 'u') AND ih.inhrelid = con.conindid), '')) "
     "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND c.relkind IN ('r', 'p') AND con.conislocal "
-    "AND con.conparentid = 0 AND " PGSHAPE_USER_SCHEMA("n") " AND "
+    "WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND c.relkind IN ('r', 'p') "
+    "AND ((con.conislocal AND con.conparentid = 0) OR (con.contype IN ('p', 'u') AND con.conparentid <> 0)) "
+    "AND " PGSHAPE_USER_SCHEMA("n") " AND "
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 
 // Indexes that back a constraint are the constraint's, not separate objects.
+// A partitioned index that does not cover every partition yet (not valid)
+// keeps pg_get_indexdef's ON ONLY, a valid one loses it; a partition's
+// index attached to its parent's is followed by its ALTER INDEX ... ATTACH
+// PARTITION (the parser leaves those the parent's index made under
+// PostgreSQL's names to the parent).
 inline constexpr std::string_view k_indexes =
-    "SELECT pg_get_indexdef(i.indexrelid) || ';' "
-    "FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "SELECT CASE WHEN ic.relkind = 'I' AND i.indisvalid THEN regexp_replace(pg_get_indexdef(i.indexrelid), ' ON ONLY ', ' ON ') "
+    "ELSE pg_get_indexdef(i.indexrelid) END || ';' || "
+    "coalesce((SELECT format(' ALTER INDEX %I.%I ATTACH PARTITION %I.%I;', pn.nspname, p.relname, n.nspname, ic.relname) "
+    "FROM pg_inherits ih JOIN pg_class p ON p.oid = ih.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace "
+    "WHERE ih.inhrelid = i.indexrelid), '') "
+    "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid "
+    "JOIN pg_namespace n ON n.oid = c.relnamespace "
     "WHERE c.relkind IN ('r', 'p', 'm') AND " PGSHAPE_USER_SCHEMA("n") " AND "
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " "
     "AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid "
-    "AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')) "
-    // A partition's copy of its parent's index belongs to the parent's index.
-    "AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid)";
+    "AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))";
 
 // Views and materialized views, their options and whether a materialized
 // view holds data; pg_get_viewdef writes the query with every name qualified.

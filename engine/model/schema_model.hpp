@@ -211,6 +211,14 @@ struct Constraint {
     // COMMENT ON INDEX of the index a primary key, unique or exclusion
     // constraint makes (named as the constraint): a comment of its own.
     Comment index_comment;
+    // ALTER TABLE ONLY parent ADD PRIMARY KEY|UNIQUE with a partition whose
+    // key is not attached yet (the index's indisvalid = false).
+    bool only = false;
+    // A partition's primary key or unique constraint whose index is attached
+    // to an index of the parent (ALTER INDEX parent_index ATTACH PARTITION
+    // this); empty name: none. Left out of the model when the parent's own
+    // key or index made it, under PostgreSQL's name (parser/attach_index.cpp).
+    QualifiedName attached_to;
     ConstraintKey key() const { return {table, name}; }
     bool operator==(const Constraint&) const = default;
 };
@@ -225,6 +233,15 @@ struct Index {
     std::vector<std::string> include;
     std::optional<Expr> where;
     StorageOptions options;
+    // On a partitioned table: CREATE INDEX ... ON ONLY, with a partition
+    // whose index is not attached yet (the catalog's indisvalid = false).
+    // An index that covers every partition is not `only`, however written.
+    bool only = false;
+    // On a partition: the parent's index this one is attached to (ALTER
+    // INDEX attached_to ATTACH PARTITION name); empty name: none. Indexes a
+    // parent's index made under PostgreSQL's own name are left out of the
+    // model, as its statement describes them.
+    QualifiedName attached_to;
     Comment comment;
     bool operator==(const Index&) const = default;
 };

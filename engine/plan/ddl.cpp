@@ -231,7 +231,7 @@ std::string create_collation(const model::Collation& c) {
 
 std::string create_index(const model::Index& index) {
     std::string out = index.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
-    out += quote_ident(index.name.name) + " ON " + quote_name(index.table);
+    out += quote_ident(index.name.name) + (index.only ? " ON ONLY " : " ON ") + quote_name(index.table);
     if (index.method != "btree") out += " USING " + quote_ident(index.method);
     out += " (";
     for (std::size_t i = 0; i < index.elems.size(); ++i) {
@@ -274,8 +274,12 @@ std::string create_extension(const model::Extension& ext) {
 }
 
 std::string add_constraint(const model::Constraint& c) {
-    return "ALTER TABLE " + quote_name(c.table) + " ADD CONSTRAINT " + quote_ident(c.name) + " " +
-           constraint_definition(c);
+    return std::string(c.only ? "ALTER TABLE ONLY " : "ALTER TABLE ") + quote_name(c.table) + " ADD CONSTRAINT " +
+           quote_ident(c.name) + " " + constraint_definition(c);
+}
+
+std::string attach_index(const model::QualifiedName& parent, const model::QualifiedName& child) {
+    return "ALTER INDEX " + quote_name(parent) + " ATTACH PARTITION " + quote_name(child);
 }
 
 std::string drop_constraint(const model::Constraint& c) {

@@ -52,6 +52,9 @@ std::string create_enum(const model::EnumType& type);
 std::string create_schema(const model::Schema& schema);
 std::string create_extension(const model::Extension& extension);
 std::string add_constraint(const model::Constraint& constraint);
+// ALTER INDEX parent ATTACH PARTITION child: `child` (an index or a key's
+// index, on a partition) becomes part of the partitioned index `parent`.
+std::string attach_index(const model::QualifiedName& parent, const model::QualifiedName& child);
 std::string drop_constraint(const model::Constraint& constraint);
 std::string sequence_owned_by(const model::Sequence& sequence);  // OWNED BY table.col or NONE
 

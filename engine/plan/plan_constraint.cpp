@@ -2,6 +2,7 @@
 // CREATE TABLE; foreign keys are always separate steps after every key they
 // may reference exists, so cycles between tables need no special case.
 #include "engine/model/sql_text.hpp"
+#include "engine/model/partition_copies.hpp"
 #include "engine/plan/ddl.hpp"
 #include "engine/plan/plan_context.hpp"
 
@@ -28,6 +29,8 @@ std::string summary(const model::Constraint& c) {
 std::vector<std::string> add_statements(const model::Constraint& c) {
     std::vector<std::string> out{ddl::add_constraint(c)};
     for (auto& s : ddl::constraint_comments(c)) out.push_back(std::move(s));
+    // A partition's key that is part of its parent's index.
+    if (!c.attached_to.name.empty()) out.push_back(ddl::attach_index(c.attached_to, {c.table.schema, c.name}));
     return out;
 }
 
@@ -35,6 +38,8 @@ std::vector<std::string> add_statements(const model::Constraint& c) {
 // (ADD CONSTRAINT ... USING INDEX), because `to` no longer has it.
 const model::Index* adoptable_index(PlanContext& ctx, const model::Constraint& c) {
     if (c.type != ConstraintType::primary_key && c.type != ConstraintType::unique) return nullptr;
+    // PostgreSQL does not take USING INDEX on a partitioned table.
+    if (const auto t = ctx.to.tables.find(c.table); t != ctx.to.tables.end() && t->second.partition_by) return nullptr;
     for (const auto* i : ctx.indexes_of(ctx.from, c.table)) {
         if (ctx.to.indexes.count(i->name) || ctx.adopted_indexes.count(i->name)) continue;
         if (!i->unique || i->method != "btree" || i->where || !i->options.empty() || i->include != c.include ||
@@ -64,6 +69,7 @@ void adopt_step(PlanContext& ctx, const model::Constraint& c, const model::Index
     if (c.initially_deferred) add += " INITIALLY DEFERRED";
     // The index keeps its comment under the key's name: set it as the key's index has it.
     step.up.push_back(add);
+    if (!c.attached_to.name.empty()) step.up.push_back(ddl::attach_index(c.attached_to, {c.table.schema, c.name}));
     if (c.comment) step.up.push_back(ddl::comment_on(ddl::constraint_target(c), c.comment));
     if (index.comment != c.index_comment) step.up.push_back(ddl::comment_on(ddl::constraint_index_target(c), c.index_comment));
     step.down = {ddl::drop_constraint(c), ddl::create_index(index)};
@@ -79,6 +85,7 @@ void add_step(PlanContext& ctx, const model::Constraint& c) {
                          summary(c));
     step.up = add_statements(c);
     step.down = {ddl::drop_constraint(c)};
+    if (!c.attached_to.name.empty()) step.rank = 1;  // after its parent's key
     if (!ctx.table_created(c.table) && c.valid) {
         const char* why = c.type == ConstraintType::check         ? "validating the check scans the table under lock"
                           : c.type == ConstraintType::foreign_key ? "validating the foreign key scans the table under lock"
@@ -100,7 +107,40 @@ void drop_step(PlanContext& ctx, const model::Constraint& c) {
     }
 }
 
+// ALTER TABLE ONLY's key that now covers every partition: the partitions
+// that have no key attached to it (in files, the ones the parent's key
+// would make under PostgreSQL's names) get theirs, attached. No DETACH:
+// undone by dropping the parent's key (the attached keys go with it) and
+// adding it again as `from` has it.
+void cover_partitions(PlanContext& ctx, const model::Constraint& b) {
+    std::vector<std::string> up;
+    for (const auto* p : ctx.partitions_of(ctx.to, b.table)) {
+        // A partition created or attached here gets PostgreSQL's own.
+        const auto was = ctx.from.tables.find(p->name);
+        if (was == ctx.from.tables.end() || !(was->second.partition_of == p->partition_of)) continue;
+        for (const auto& c : model::partition_copies(ctx.to, p->name).keys)
+            if (c.attached_to.name == b.name) {
+                up.push_back(ddl::add_constraint(c));
+                up.push_back(ddl::attach_index(c.attached_to, {c.table.schema, c.name}));
+            }
+    }
+    if (up.empty()) return;
+    auto& step = ctx.add(Phase::add_constraint, key_of(b), ChangeSymbol::alter, summary(b) + ": cover every partition");
+    step.rank = 1;  // after the partitions' own keys are added
+    step.up = std::move(up);
+    const auto& a = ctx.from.constraints.at(b.key());
+    step.down = {ddl::drop_constraint(a)};
+    for (auto& s : add_statements(a)) step.down.push_back(std::move(s));
+    for (const auto& [key, c] : ctx.from.constraints)
+        if (c.attached_to == model::QualifiedName{b.table.schema, b.name})
+            for (auto& s : add_statements(c)) step.down.push_back(std::move(s));
+    step.hazards.push_back({HazardKind::blocking_lock, "adding the partitions' keys scans them"});
+    step.down_hazards.push_back({HazardKind::blocking_lock, model::quote_name(b.table) + ": re-adding " +
+                                                                 model::quote_ident(b.name) + " (a key cannot be detached) scans its partitions"});
+}
+
 bool same_except_comment(model::Constraint a, model::Constraint b) {
+    a.only = b.only;  // follows from the partitions' keys attached to it
     a.comment.reset();
     b.comment.reset();
     a.index_comment.reset();
@@ -120,6 +160,7 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Constraint>& 
     const auto& a = *change.from;
     const auto& b = *change.to;
     if (same_except_comment(a, b)) {
+        if (a.only && !b.only) cover_partitions(ctx, b);
         plan_comment(ctx, key_of(b), ddl::constraint_target(b), a.comment, b.comment);
         plan_comment(ctx, key_of(b), ddl::constraint_index_target(b), a.index_comment, b.index_comment);
         return;

@@ -1,4 +1,5 @@
 // Indexes: created after the columns they cover, dropped before them.
+#include "engine/model/partition_copies.hpp"
 #include "engine/model/sql_text.hpp"
 #include "engine/plan/ddl.hpp"
 #include "engine/plan/plan_context.hpp"
@@ -11,11 +12,131 @@ using model::quote_name;
 
 std::string target(const model::Index& i) { return "INDEX " + quote_name(i.name); }
 
+// The definition apart from what can change in place (comment, storage
+// parameters) and what follows from the partitions' indexes (`only`).
+model::Index definition(model::Index i) {
+    i.comment.reset();
+    i.options.clear();
+    i.only = false;
+    return i;
+}
+
+// Whether the partitioned index `name` goes away in this plan (dropped, or
+// dropped to be created again): the partitions' indexes attached to it go
+// with it, and come back with it.
+bool parent_replaced(const PlanContext& ctx, const model::QualifiedName& name) {
+    const auto a = ctx.from.indexes.find(name);
+    if (a == ctx.from.indexes.end()) return !ctx.to.indexes.count(name);
+    const auto b = ctx.to.indexes.find(name);
+    return b == ctx.to.indexes.end() || definition(a->second) != definition(b->second) ||
+           ctx.rebuilt_relations.count(a->second.table) || ctx.table_dropped(a->second.table);
+}
+
+// Whether the partitioned index `name` of `to` is created in this plan.
+bool parent_created(const PlanContext& ctx, const model::QualifiedName& name) {
+    return ctx.to.indexes.count(name) && (!ctx.from.indexes.count(name) || parent_replaced(ctx, name));
+}
+
+// The partitions' indexes of `m` attached to `parent`, as their own statements.
+std::vector<const model::Index*> attached_indexes(const model::SchemaModel& m, const model::QualifiedName& parent) {
+    std::vector<const model::Index*> out;
+    for (const auto& [name, i] : m.indexes)
+        if (i.attached_to == parent) out.push_back(&i);
+    return out;
+}
+
+// A partitioned index with the partitions' indexes attached to it, as `m`
+// has them: those first (a plain CREATE INDEX on the parent attaches them
+// rather than build new ones), then the parent, then the attachments (for
+// ON ONLY; no-ops otherwise). Partitions without an index of their own get
+// PostgreSQL's.
+// Whether the partition's index `c` of `to` stands already when its parent
+// is created: `from` has it, the same but for the attachment, not attached
+// to an index that goes.
+bool stands(const PlanContext& ctx, const model::Index& c) {
+    const auto a = ctx.from.indexes.find(c.name);
+    if (a == ctx.from.indexes.end()) return false;
+    if (!a->second.attached_to.name.empty() && parent_replaced(ctx, a->second.attached_to)) return false;
+    model::Index x = a->second, y = c;
+    x.attached_to = y.attached_to = {};
+    x.comment = y.comment;
+    return x == y;
+}
+
+std::vector<std::string> create_with_attached(const model::SchemaModel& m, const model::Index& i,
+                                              const PlanContext* ctx = nullptr) {
+    std::vector<std::string> out;
+    const auto children = attached_indexes(m, i.name);
+    for (const auto* c : children) {
+        if (ctx && stands(*ctx, *c)) continue;
+        out.push_back(ddl::create_index(*c));
+        if (c->comment) out.push_back(ddl::comment_on(target(*c), c->comment));
+    }
+    out.push_back(ddl::create_index(i));
+    if (i.comment) out.push_back(ddl::comment_on(target(i), i.comment));
+    for (const auto* c : children) out.push_back(ddl::attach_index(i.name, c->name));
+    return out;
+}
+
+// No DETACH for indexes: undoing an attachment drops the parent's index
+// (the partitions' attached indexes go with it) and builds it again as
+// `from` has it, with the index `child` that stays behind on its own.
+std::vector<std::string> rebuild_parent(PlanContext& ctx, const model::QualifiedName& parent, const model::Index* child) {
+    std::vector<std::string> out = {"DROP INDEX " + quote_name(parent)};
+    if (child) out.push_back(ddl::create_index(*child));
+    const auto p = ctx.from.indexes.find(parent);
+    if (p != ctx.from.indexes.end())
+        for (auto& s : create_with_attached(ctx.from, p->second)) out.push_back(std::move(s));
+    return out;
+}
+
+// An ON ONLY index that now covers every partition: the partitions that
+// have no index attached to it (in files, the ones a plain CREATE INDEX
+// would make under PostgreSQL's names) get theirs, attached. Undone by
+// building the parent's index again as `from` has it.
+void cover_partitions(PlanContext& ctx, const model::Index& b) {
+    std::vector<std::string> up;
+    for (const auto* p : ctx.partitions_of(ctx.to, b.table)) {
+        // A partition created or attached here gets PostgreSQL's own.
+        const auto was = ctx.from.tables.find(p->name);
+        if (was == ctx.from.tables.end() || !(was->second.partition_of == p->partition_of)) continue;
+        for (const auto& c : model::partition_copies(ctx.to, p->name).indexes)
+            if (c.attached_to == b.name) {
+                up.push_back(ddl::create_index(c));
+                up.push_back(ddl::attach_index(b.name, c.name));
+            }
+    }
+    if (up.empty()) return;
+    auto& step = ctx.add(Phase::create_index, key_of(b), ChangeSymbol::alter,
+                         "index " + quote_name(b.name) + ": cover every partition");
+    step.up = std::move(up);
+    step.down = rebuild_parent(ctx, b.name, nullptr);
+    step.hazards.push_back({HazardKind::blocking_lock, "building the partitions' indexes blocks writes to them"});
+    step.down_hazards.push_back({HazardKind::blocking_lock, "re-creating index " + quote_name(b.name) +
+                                                                 " (an index cannot be detached) blocks writes to its partitions"});
+}
+
 void create_step(PlanContext& ctx, const model::Index& i) {
+    // Attached to a partitioned index created here: created in its step.
+    if (!i.attached_to.name.empty() && parent_created(ctx, i.attached_to)) return;
     auto& step = ctx.add(Phase::create_index, key_of(i), ChangeSymbol::create,
                          "index " + quote_name(i.name) + " on " + quote_name(i.table));
-    step.up = {ddl::create_index(i)};
-    if (i.comment) step.up.push_back(ddl::comment_on(target(i), i.comment));
+    if (i.attached_to.name.empty()) {
+        step.up = create_with_attached(ctx.to, i, &ctx);
+    } else {
+        // Attached to the parent's index that stays: undone by building that again.
+        step.summary += ", attached to " + quote_name(i.attached_to);
+        step.up = {ddl::create_index(i)};
+        if (i.comment) step.up.push_back(ddl::comment_on(target(i), i.comment));
+        step.up.push_back(ddl::attach_index(i.attached_to, i.name));
+        step.down = rebuild_parent(ctx, i.attached_to, nullptr);
+        step.down_hazards.push_back({HazardKind::blocking_lock, "re-creating index " + quote_name(i.attached_to) +
+                                                                     " (an index cannot be detached) blocks writes to its partitions"});
+        if (!ctx.table_created(i.table))
+            step.hazards.push_back({HazardKind::blocking_lock, "CREATE INDEX " + quote_name(i.name) + " blocks writes to " +
+                                                                   quote_name(i.table) + " while it builds"});
+        return;
+    }
     step.down = {"DROP INDEX " + quote_name(i.name)};
     if (!ctx.table_created(i.table))
         step.hazards.push_back({HazardKind::blocking_lock,
@@ -28,11 +149,28 @@ void drop_step(PlanContext& ctx, const model::Index& i) {
     // relation takes its name before the table goes.
     if (ctx.table_dropped(i.table) && !ctx.index_dropped_before_its_table(i)) return;
     if (ctx.adopted_indexes.count(i.name)) return;  // becomes a constraint's index (plan_constraint.cpp)
+    // Attached to a partitioned index that goes: goes with it, comes back with it.
+    if (!i.attached_to.name.empty() && parent_replaced(ctx, i.attached_to)) return;
     auto& step = ctx.add(Phase::drop_index, key_of(i), ChangeSymbol::drop,
                          "index " + quote_name(i.name) + " on " + quote_name(i.table));
     step.up = {"DROP INDEX " + quote_name(i.name)};
-    step.down = {ddl::create_index(i)};
-    if (i.comment) step.down.push_back(ddl::comment_on(target(i), i.comment));
+    if (!i.attached_to.name.empty()) {
+        // PostgreSQL keeps an attached index while its parent's stands: the
+        // parent's goes too, and comes back without it.
+        step.summary += " (and " + quote_name(i.attached_to) + ", built again without it)";
+        step.up = {"DROP INDEX " + quote_name(i.attached_to)};
+        if (const auto p = ctx.to.indexes.find(i.attached_to); p != ctx.to.indexes.end())
+            for (auto& s : create_with_attached(ctx.to, p->second)) step.up.push_back(std::move(s));
+        step.down = rebuild_parent(ctx, i.attached_to, nullptr);
+        step.hazards.push_back({HazardKind::blocking_lock, "re-creating index " + quote_name(i.attached_to) +
+                                                                " blocks writes to its partitions"});
+        step.down_hazards = step.hazards;
+        return;
+    }
+    step.down = i.attached_to.name.empty() && !attached_indexes(ctx.from, i.name).empty()
+                    ? create_with_attached(ctx.from, i)
+                    : std::vector<std::string>{ddl::create_index(i)};
+    if (i.comment && attached_indexes(ctx.from, i.name).empty()) step.down.push_back(ddl::comment_on(target(i), i.comment));
     step.down_hazards.push_back({HazardKind::blocking_lock, "re-creating index " + quote_name(i.name) +
                                                                  " blocks writes to " + quote_name(i.table)});
 }
@@ -49,6 +187,31 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Index>& chang
     model::Index a = *change.from, b = *change.to;
     a.comment.reset();
     b.comment.reset();
+    // ON ONLY turns into a plain index once every partition's index is
+    // attached, and back: the attachments' steps do that, and the indexes
+    // of the partitions that the model leaves to the parent are made here.
+    if (a.only && !b.only && definition(a) == definition(b)) cover_partitions(ctx, b);
+    a.only = b.only;
+    if (a.attached_to.name.empty() && !b.attached_to.name.empty() && !parent_replaced(ctx, b.attached_to)) {
+        model::Index attached = a;
+        attached.attached_to = b.attached_to;
+        if (attached == b) {
+            // A partition's index that exists already: attached, no build.
+            auto& step = ctx.add(Phase::create_index, key_of(b), ChangeSymbol::alter,
+                                 "index " + quote_name(b.name) + ": attach to " + quote_name(b.attached_to));
+            step.up = {ddl::attach_index(b.attached_to, b.name)};
+            step.down = rebuild_parent(ctx, b.attached_to, &*change.from);
+            step.down_hazards.push_back({HazardKind::blocking_lock, "re-creating index " + quote_name(b.attached_to) +
+                                                                         " (an index cannot be detached) blocks writes to its partitions"});
+            plan_comment(ctx, key_of(*change.to), target(*change.to), change.from->comment, change.to->comment);
+            return;
+        }
+    }
+    if (!b.attached_to.name.empty() && parent_created(ctx, b.attached_to)) {
+        // Created (or kept and attached) in its parent's step.
+        if (!stands(ctx, *change.to)) drop_step(ctx, *change.from);
+        return;
+    }
     model::Index same_options = a;
     same_options.options = b.options;
     if (same_options == b) {

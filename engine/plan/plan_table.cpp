@@ -2,6 +2,7 @@
 // whole, with everything needed to re-create them in the down step.
 #include <algorithm>
 
+#include "engine/model/partition_copies.hpp"
 #include "engine/model/sql_text.hpp"
 #include "engine/plan/ddl.hpp"
 #include "engine/plan/ddl_policy.hpp"
@@ -72,6 +73,80 @@ std::string detach(const model::Table& t) {
 std::string attach(const model::Table& t) {
     return "ALTER TABLE " + quote_name(t.partition_of->parent) + " ATTACH PARTITION " + quote_name(t.name) + " " +
            t.partition_of->sql;
+}
+
+// Whether PostgreSQL would attach index `a` to `b` (CompareIndexInfo).
+bool alike(const model::Index& a, const model::Index& b) {
+    return a.unique == b.unique && a.nulls_not_distinct == b.nulls_not_distinct && a.method == b.method &&
+           a.elems == b.elems && a.include == b.include && a.where == b.where;
+}
+
+// ATTACH PARTITION of `t`, a partition in `attached` and standalone in
+// `standalone`. PostgreSQL attaches to each index of the parent the first
+// matching index of the table not attached yet: one that `attached` leaves
+// standalone is dropped before and created again after.
+std::vector<std::string> attach_statements(const model::SchemaModel& attached, const model::SchemaModel& standalone,
+                                           const model::Table& t) {
+    std::vector<std::string> before, after;
+    for (const auto& [name, x] : standalone.indexes) {
+        if (x.table != t.name) continue;
+        const auto y = attached.indexes.find(name);
+        if (y == attached.indexes.end() || !y->second.attached_to.name.empty()) continue;
+        model::Index same = x;
+        same.comment = y->second.comment;
+        if (!(same == y->second)) continue;  // its own steps drop and create it
+        bool taken = false;
+        for (const auto& [pname, p] : attached.indexes)
+            taken = taken || (p.table == t.partition_of->parent && alike(p, x));
+        if (!taken) continue;
+        before.push_back("DROP INDEX " + quote_name(name));
+        after.push_back(ddl::create_index(y->second));
+        if (y->second.comment) after.push_back(ddl::comment_on("INDEX " + quote_name(name), y->second.comment));
+    }
+    before.push_back(attach(t));
+    for (auto& s : after) before.push_back(std::move(s));
+    return before;
+}
+
+// DETACH PARTITION of `t`, a partition in `attached` and standalone in
+// `standalone`: the indexes and keys the parent's made on it stay behind,
+// standalone; those `standalone` does not have are dropped. `undoing`: the
+// way back of an attach, where the parent's indexes and keys that
+// `standalone` lacks (or has otherwise) were dropped before, with their
+// partitions' copies.
+std::vector<std::string> detach_statements(const model::SchemaModel& attached, const model::SchemaModel& standalone,
+                                           const model::Table& t, bool undoing) {
+    std::vector<std::string> out = {detach(t)};
+    const auto copies = model::partition_copies(attached, t.name);
+    const auto index_stays = [&](const model::QualifiedName& name) {
+        if (!undoing) return true;
+        const auto a = attached.indexes.find(name);
+        const auto b = standalone.indexes.find(name);
+        if (a == attached.indexes.end() || b == standalone.indexes.end()) return false;
+        model::Index x = a->second, y = b->second;
+        x.comment = y.comment;
+        x.options = y.options;
+        x.only = y.only;
+        return x == y;
+    };
+    const auto key_stays = [&](const model::Constraint& c) {
+        if (!undoing) return true;
+        const model::ConstraintKey key{t.partition_of->parent, c.attached_to.name};
+        const auto a = attached.constraints.find(key);
+        const auto b = standalone.constraints.find(key);
+        if (a == attached.constraints.end() || b == standalone.constraints.end()) return false;
+        model::Constraint x = a->second, y = b->second;
+        x.comment = y.comment;
+        x.index_comment = y.index_comment;
+        x.only = y.only;
+        return x == y;
+    };
+    for (const auto& i : copies.indexes)
+        if (!standalone.indexes.count(i.name) && index_stays(i.attached_to)) out.push_back("DROP INDEX " + quote_name(i.name));
+    for (const auto& c : copies.keys)
+        if (!standalone.constraints.count(c.key()) && key_stays(c))
+            out.push_back("ALTER TABLE " + quote_name(t.name) + " DROP CONSTRAINT " + model::quote_ident(c.name));
+    return out;
 }
 
 void create_step(PlanContext& ctx, const model::Table& t) {
@@ -312,8 +387,8 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& chang
                                  "table " + quote_name(a.name) + ": detach from " + quote_name(a.partition_of->parent));
             step.rank = -model::partition_depth(ctx.from, a);  // before its parent may be re-created
             step.down_summary = "table " + quote_name(a.name) + ": attach to " + quote_name(a.partition_of->parent);
-            step.up = {detach(a)};
-            step.down = {attach(a)};
+            step.up = detach_statements(ctx.from, ctx.to, a, false);
+            step.down = attach_statements(ctx.from, ctx.to, a);
             step.down_hazards.push_back({HazardKind::blocking_lock, "ATTACH PARTITION scans " + quote_name(a.name)});
         }
         if (b.partition_of) {
@@ -321,8 +396,8 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& chang
                                  "table " + quote_name(b.name) + ": attach to " + quote_name(b.partition_of->parent) +
                                      " " + b.partition_of->sql);
             step.down_summary = "table " + quote_name(b.name) + ": detach from " + quote_name(b.partition_of->parent);
-            step.up = {attach(b)};
-            step.down = {detach(b)};
+            step.up = attach_statements(ctx.to, ctx.from, b);
+            step.down = detach_statements(ctx.to, ctx.from, b, true);
             step.hazards.push_back({HazardKind::blocking_lock, "ATTACH PARTITION scans " + quote_name(b.name)});
         }
     }

@@ -89,18 +89,37 @@ std::string model_sql(const model::SchemaModel& m) {
         for (const auto& stmt : ddl::row_security_statements(*t)) emit(stmt);
     }
     out += "\n";
-    for (const auto& [key, c] : m.constraints)
-        if (c.type != model::ConstraintType::foreign_key) emit(ddl::add_constraint(c));
+    // A partition's key attached to its parent's before the parent's: the
+    // parent's ADD CONSTRAINT takes it rather than make another.
+    for (const bool attached : {true, false})
+        for (const auto& [key, c] : m.constraints)
+            if (c.type != model::ConstraintType::foreign_key && c.attached_to.name.empty() != attached)
+                emit(ddl::add_constraint(c));
     // Functions whose signature or SQL body uses a table.
     for (const auto* fn : plan::functions_in_order(m, plan::TableOrder::after_tables)) {
         out += "\n";
         for (const auto& stmt : ddl::create_function_statements(*fn)) emit(stmt);
     }
-    for (const auto& [name, i] : m.indexes) {
-        if (m.views.count(i.table)) continue;  // on a materialized view: written with it
-        emit(ddl::create_index(i));
-        if (i.comment) emit(ddl::comment_on("INDEX " + quote_name(name), i.comment));
-    }
+    // Partitions' attached indexes first, so that a parent's CREATE INDEX
+    // takes them rather than make its own; a partition's standalone index
+    // after every parent's, which would otherwise take it.
+    const auto on_partition = [&](const model::Index& i) {
+        const auto t = m.tables.find(i.table);
+        return t != m.tables.end() && t->second.partition_of.has_value();
+    };
+    for (int pass = 0; pass < 3; ++pass)
+        for (const auto& [name, i] : m.indexes) {
+            if (m.views.count(i.table)) continue;  // on a materialized view: written with it
+            const int order = !i.attached_to.name.empty() ? 0 : on_partition(i) ? 2 : 1;
+            if (order != pass) continue;
+            emit(ddl::create_index(i));
+            if (i.comment) emit(ddl::comment_on("INDEX " + quote_name(name), i.comment));
+        }
+    // Partitions' indexes and keys attached to their parent's, as pg_dump writes them.
+    for (const auto& [name, i] : m.indexes)
+        if (!i.attached_to.name.empty()) emit(ddl::attach_index(i.attached_to, name));
+    for (const auto& [key, c] : m.constraints)
+        if (!c.attached_to.name.empty()) emit(ddl::attach_index(c.attached_to, {key.table.schema, key.name}));
     // Foreign keys after the indexes: a key may reference columns that only
     // a unique index (not a constraint) covers.
     for (const auto& [key, c] : m.constraints)

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -31,9 +32,21 @@ void set_options(StatementContext& ctx, model::StorageOptions& options, const Pg
     std::sort(options.begin(), options.end());
 }
 
-// ALTER INDEX i SET|RESET (...): once every index is read.
+// ALTER INDEX i SET|RESET (...): once every index is read. ALTER INDEX
+// parent ATTACH PARTITION child: once every key is known too.
 void transform_alter_index(StatementContext& ctx, PgQuery__AlterTableStmt* stmt) {
     const model::QualifiedName name = ctx.builder.name_of(stmt->relation);
+    bool options = false;
+    for (std::size_t i = 0; i < stmt->n_cmds; ++i) {
+        const auto* cmd = stmt->cmds[i]->alter_table_cmd;
+        if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition) {
+            options = true;
+            continue;
+        }
+        const auto* child = cmd->def->partition_cmd->name;
+        ctx.builder.index_attachments.push_back({name, ctx.builder.name_of(child), ctx.at(child->location)});
+    }
+    if (!options) return;
     ctx.builder.defer(ctx.at(stmt->relation->location), [ctx, stmt, name]() mutable {
         auto it = ctx.builder.model.indexes.find(name);
         if (it == ctx.builder.model.indexes.end())
@@ -42,7 +55,8 @@ void transform_alter_index(StatementContext& ctx, PgQuery__AlterTableStmt* stmt)
             const auto* cmd = stmt->cmds[i]->alter_table_cmd;
             if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions) set_options(ctx, it->second.options, cmd, false);
             else if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions) set_options(ctx, it->second.options, cmd, true);
-            else ctx.fail(-1, "only ALTER INDEX ... SET (...) and RESET (...) are supported in schema files");
+            else if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition)
+                ctx.fail(-1, "only ALTER INDEX ... SET (...), RESET (...) and ATTACH PARTITION are supported in schema files");
         }
     });
 }
@@ -72,8 +86,26 @@ void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt,
         if (is_constraint != (part == AlterTablePart::constraints)) continue;
         if (!table.inherits.empty() && record_inherited_column_option(ctx, table, cmd)) continue;
         switch (cmd->subtype) {
-        case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint: {
+            // ALTER TABLE ONLY parent ADD PRIMARY KEY|UNIQUE: the key's index
+            // is the parent's alone, until partitions' keys are attached.
+            const auto type = cmd->def->constraint->contype;
+            const bool only = !stmt->relation->inh && table.partition_by &&
+                              (type == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY || type == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE);
+            std::set<model::ConstraintKey> before;
+            if (only)
+                for (auto it = ctx.builder.model.constraints.lower_bound({table.name, ""});
+                     it != ctx.builder.model.constraints.end() && it->first.table == table.name; ++it)
+                    before.insert(it->first);
             add_table_constraint(ctx, table, cmd->def->constraint, "", ConstraintSource::alter_table);
+            if (only)
+                for (auto it = ctx.builder.model.constraints.lower_bound({table.name, ""});
+                     it != ctx.builder.model.constraints.end() && it->first.table == table.name; ++it)
+                    if (!before.count(it->first)) ctx.builder.only_keys.insert(it->first);
+            break;
+        }
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition:
+            attach_partition(ctx, table, cmd->def->partition_cmd);
             break;
         case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn: {
             auto* def = cmd->def->column_def;
@@ -132,7 +164,7 @@ void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt,
         default:
             if (apply_table_property(ctx, table, cmd)) break;
             ctx.fail(-1, "this ALTER TABLE subcommand is not supported in schema files",
-                     "supported: ADD CONSTRAINT, ADD COLUMN, ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL, ADD GENERATED ... AS IDENTITY, "
+                     "supported: ADD CONSTRAINT, ADD COLUMN, ATTACH PARTITION, ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL, ADD GENERATED ... AS IDENTITY, "
                      "SET (...), RESET (...), SET LOGGED/UNLOGGED, ENABLE [REPLICA | ALWAYS] / DISABLE TRIGGER name, ENABLE/DISABLE/[NO] FORCE ROW LEVEL SECURITY, "
                      "REPLICA IDENTITY, CLUSTER ON, SET WITHOUT CLUSTER, ALTER COLUMN SET STATISTICS");
         }

@@ -46,6 +46,9 @@ void transform_create_index(StatementContext& ctx, PgQuery__IndexStmt* stmt) {
     index.table = table.name;
     index.unique = stmt->unique;
     index.nulls_not_distinct = stmt->nulls_not_distinct;
+    // ON ONLY: the partitions get no index of their own (attach_index.cpp
+    // decides whether the index ends up covering them all).
+    index.only = !stmt->relation->inh && table.partition_by.has_value();
     index.method = stmt->access_method && *stmt->access_method ? stmt->access_method : "btree";
     index.options = read_storage_options(ctx, stmt->options, stmt->n_options, OptionNamespaces::refuse);
     std::vector<std::string> name_parts;

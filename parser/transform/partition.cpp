@@ -130,4 +130,31 @@ void resolve_partition_later(StatementContext& ctx, const model::QualifiedName& 
     });
 }
 
+void attach_partition(StatementContext& ctx, model::Table& parent, PgQuery__PartitionCmd* cmd) {
+    auto& builder = ctx.builder;
+    const auto name = builder.name_of(cmd->name);
+    auto& table = builder.table(name, ctx.at(cmd->name->location));
+    if (!parent.partition_by)
+        ctx.fail(-1, fmt::format("table {} is not partitioned", model::display(parent.name)),
+                 "ATTACH PARTITION needs a parent declared with PARTITION BY RANGE|LIST|HASH (...)");
+    if (parent.partition_of || table.partition_by)
+        ctx.fail(cmd->name->location, "sub-partitioned partitions are not supported yet");
+    if (table.partition_of)
+        ctx.fail(cmd->name->location, fmt::format("table {} is a partition of {} already", model::display(name),
+                                                  model::display(table.partition_of->parent)));
+    if (!cmd->bound) ctx.fail(cmd->name->location, "ATTACH PARTITION needs FOR VALUES ... or DEFAULT");
+    table.partition_of = partition_bound(ctx, parent.name, cmd->bound);
+    // The table keeps its own defaults and NOT NULL; its columns become the
+    // parent's (sync_partition_columns), which PostgreSQL requires them to be.
+    for (const auto& column : table.columns) {
+        if (!parent.find_column(column.name))
+            ctx.fail(cmd->name->location, fmt::format("table {} has column {}, which {} has not", model::display(name),
+                                                      column.name, model::display(parent.name)),
+                     "a partition has exactly its parent's columns");
+        auto& own = builder.partition_column_options[{name, column.name}];
+        own.default_value = column.default_value;
+        own.not_null = column.not_null;
+    }
+}
+
 } // namespace pgshape::parser

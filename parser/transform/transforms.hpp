@@ -30,6 +30,14 @@ void transform_alter_sequence(StatementContext& ctx, PgQuery__AlterSeqStmt* stmt
 enum class AlterTablePart { columns, constraints };
 void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt, AlterTablePart part);
 void transform_create_index(StatementContext& ctx, PgQuery__IndexStmt* stmt);
+// ALTER TABLE parent ATTACH PARTITION child FOR VALUES ... (partition.cpp):
+// the standalone table becomes a partition, keeping its own defaults and NOT NULL.
+void attach_partition(StatementContext& ctx, model::Table& parent, PgQuery__PartitionCmd* cmd);
+// Once every file is read (attach_index.cpp): ALTER INDEX ... ATTACH
+// PARTITION is resolved, ON ONLY indexes and keys that cover every
+// partition lose `only`, and the partitions' indexes and keys a parent's
+// index or key makes under PostgreSQL's own names are left to it.
+void attach_partition_indexes(Builder& builder);
 void transform_comment(StatementContext& ctx, PgQuery__CommentStmt* stmt);
 
 // Shared by CREATE TABLE and ALTER TABLE: a table constraint node

@@ -1,0 +1,176 @@
+// Partitioned indexes built the way pg_dump builds them: CREATE INDEX ... ON
+// ONLY parent, an index on each partition, ALTER INDEX parent ATTACH
+// PARTITION child. Once every file is read, the attachments are resolved
+// against the indexes and keys, as PostgreSQL checks them; an ON ONLY index
+// (or ALTER TABLE ONLY key) that covers every partition is valid, the same
+// as one written without ONLY; and a partition's index or key that a
+// parent's would have made under PostgreSQL's own name is left out, as the
+// parent's statement describes it. The catalog side writes every attached
+// index out, so both sides meet in the same model.
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "parser/transform/transforms.hpp"
+
+namespace pgshape::parser {
+namespace {
+
+bool is_key(const model::Constraint& c) {
+    return c.type == model::ConstraintType::primary_key || c.type == model::ConstraintType::unique;
+}
+
+// An index, or the index of a primary key or unique constraint, by the index's name.
+struct IndexRef {
+    model::Index* index = nullptr;
+    model::Constraint* key = nullptr;
+    explicit operator bool() const { return index || key; }
+    const model::QualifiedName& table() const { return index ? index->table : key->table; }
+    model::QualifiedName& attached_to() { return index ? index->attached_to : key->attached_to; }
+};
+
+IndexRef find_index(model::SchemaModel& m, const model::QualifiedName& name) {
+    if (auto it = m.indexes.find(name); it != m.indexes.end()) return {&it->second, nullptr};
+    for (auto& [key, c] : m.constraints)
+        if (is_key(c) && key.table.schema == name.schema && key.name == name.name) return {nullptr, &c};
+    return {};
+}
+
+// What PostgreSQL compares before it attaches one index to another (CompareIndexInfo).
+struct Shape {
+    bool unique = false;
+    bool nulls_not_distinct = false;
+    std::string method;
+    std::vector<model::IndexElem> elems;
+    std::vector<std::string> include;
+    std::optional<model::Expr> where;
+    bool operator==(const Shape&) const = default;
+};
+
+Shape shape_of(const IndexRef& r) {
+    if (r.index) {
+        const auto& i = *r.index;
+        return {i.unique, i.nulls_not_distinct, i.method, i.elems, i.include, i.where};
+    }
+    Shape s{true, r.key->nulls_not_distinct, "btree", {}, r.key->include, std::nullopt};
+    for (const auto& c : r.key->columns) s.elems.push_back(model::IndexElem{c, std::nullopt, "", "", model::SortOrder::asc, false});
+    return s;
+}
+
+std::string column_names(const std::vector<model::IndexElem>& elems) {
+    std::string out;
+    for (const auto& e : elems) out += (out.empty() ? "" : "_") + (e.expr ? std::string("expr") : e.column);
+    return out;
+}
+
+// What a plain CREATE INDEX names an expression's column (FigureIndexColname):
+// a function call after the function, anything else "expr".
+std::string figured_name(const model::Expr& e) {
+    const std::string& sql = e.sql();
+    std::size_t at = 0;
+    while (at < sql.size() && sql[at] == '(') ++at;
+    std::size_t end = at;
+    while (end < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[end])) || sql[end] == '_' || sql[end] == '.'))
+        ++end;
+    if (end == at || end >= sql.size() || sql[end] != '(') return "expr";
+    std::string name = sql.substr(at, end - at);
+    if (const auto dot = name.rfind('.'); dot != std::string::npos) name = name.substr(dot + 1);
+    return name;
+}
+
+// The columns part of the name a plain CREATE INDEX on the parent gives a
+// partition's index (ATTACH PARTITION calls every expression "expr").
+std::string figured_column_names(const std::vector<model::IndexElem>& elems) {
+    std::string out;
+    for (const auto& e : elems) out += (out.empty() ? "" : "_") + (e.expr ? figured_name(*e.expr) : e.column);
+    return out;
+}
+
+std::string column_names(const std::vector<std::string>& columns) {
+    std::string out;
+    for (const auto& c : columns) out += (out.empty() ? "" : "_") + c;
+    return out;
+}
+
+// The name PostgreSQL gives the index or key it makes on a partition for its
+// parent's (ChooseIndexName), numbered when the first choice was taken.
+bool chosen_name(const std::string& name, const std::string& table, const std::string& columns, const std::string& label) {
+    if (name == make_object_name(table, columns, label)) return true;
+    for (int pass = 1; pass < 100; ++pass)
+        if (name == make_object_name(table, columns, label + std::to_string(pass))) return true;
+    return false;
+}
+
+void resolve(Builder& builder, const IndexAttachment& a) {
+    auto& m = builder.model;
+    const auto parent = find_index(m, a.parent);
+    if (!parent) builder.fail(a.where, fmt::format("index {} is not defined", model::display(a.parent)));
+    auto child = find_index(m, a.child);
+    if (!child) builder.fail(a.where, fmt::format("index {} is not defined", model::display(a.child)));
+    const auto& table = m.tables.at(child.table());
+    if (!table.partition_of || table.partition_of->parent != parent.table())
+        builder.fail(a.where, fmt::format("index {} is on {}, which is not a partition of {}", model::display(a.child),
+                                          model::display(child.table()), model::display(parent.table())),
+                     "ATTACH PARTITION takes an index of a partition of the parent index's table");
+    if (parent.key && !child.key)
+        builder.fail(a.where, fmt::format("index {} belongs to a constraint in table {}, but no constraint exists for index {}",
+                                          model::display(a.parent), model::display(parent.table()), model::display(a.child)),
+                     "make the partition's index its key first: ALTER TABLE ... ADD PRIMARY KEY|UNIQUE USING INDEX");
+    if (shape_of(parent) != shape_of(child))
+        builder.fail(a.where, fmt::format("index {} cannot be attached to {}: their definitions differ", model::display(a.child),
+                                          model::display(a.parent)));
+    auto& attached = child.attached_to();
+    if (!attached.name.empty() && attached != a.parent)
+        builder.fail(a.where, fmt::format("index {} is attached to {} already", model::display(a.child), model::display(attached)));
+    for (auto& [name, i] : m.indexes)
+        if (i.table == child.table() && i.attached_to == a.parent && name != a.child)
+            builder.fail(a.where, fmt::format("index {} of {} is attached to {} already", model::display(name),
+                                              model::display(child.table()), model::display(a.parent)));
+    attached = a.parent;
+}
+
+// Whether every partition of the parent index's table has an index attached to it.
+bool covers_partitions(const model::SchemaModel& m, const model::QualifiedName& parent_index, const model::QualifiedName& table) {
+    for (const auto& [name, t] : m.tables) {
+        if (!t.partition_of || t.partition_of->parent != table) continue;
+        bool found = false;
+        for (const auto& [iname, i] : m.indexes) found = found || (i.table == name && i.attached_to == parent_index);
+        for (const auto& [key, c] : m.constraints) found = found || (key.table == name && c.attached_to == parent_index);
+        if (!found) return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void attach_partition_indexes(Builder& builder) {
+    auto& m = builder.model;
+    for (const auto& key : builder.only_keys)
+        if (auto it = m.constraints.find(key); it != m.constraints.end()) it->second.only = true;
+    for (const auto& a : builder.index_attachments) resolve(builder, a);
+    for (auto& [name, i] : m.indexes)
+        if (i.only) i.only = !covers_partitions(m, name, i.table);
+    for (auto& [key, c] : m.constraints)
+        if (c.only) c.only = !covers_partitions(m, {key.table.schema, key.name}, key.table);
+    // What a valid parent's index or key made by itself, under its own name, is the parent's.
+    std::erase_if(m.indexes, [&](const auto& entry) {
+        const auto& i = entry.second;
+        if (i.attached_to.name.empty() || i.comment) return false;
+        const auto parent = m.indexes.find(i.attached_to);
+        return parent != m.indexes.end() && !parent->second.only && parent->second.options == i.options &&
+               (chosen_name(i.name.name, i.table.name, column_names(i.elems), "idx") ||
+                chosen_name(i.name.name, i.table.name, figured_column_names(i.elems), "idx"));
+    });
+    std::erase_if(m.constraints, [&](const auto& entry) {
+        const auto& c = entry.second;
+        if (c.attached_to.name.empty() || c.comment || c.index_comment) return false;
+        const auto ref = find_index(m, c.attached_to);
+        if (!ref.key) return false;
+        const auto parent = m.constraints.find(ref.key->key());
+        if (parent == m.constraints.end() || parent->second.only || parent->second.type != c.type) return false;
+        return c.type == model::ConstraintType::primary_key ? chosen_name(c.name, c.table.name, "", "pkey")
+                                                            : chosen_name(c.name, c.table.name, column_names(c.columns), "key");
+    });
+}
+
+} // namespace pgshape::parser
