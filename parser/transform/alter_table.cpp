@@ -15,6 +15,29 @@ model::Column& column_of(StatementContext& ctx, model::Table& table, const char*
     ctx.fail(-1, fmt::format("column {} of table {} is not defined", name, model::display(table.name)));
 }
 
+// DROP COLUMN [IF EXISTS]: the file's table ends without the column (a
+// sequence the column owns, as a serial's, goes with it, as in
+// PostgreSQL). Keys, checks and indexes are read after every column
+// statement, so one that names the column is reported as naming a column
+// that is not defined.
+void drop_column(StatementContext& ctx, model::Table& table, const PgQuery__AlterTableCmd* cmd) {
+    if (table.partition_of)
+        ctx.fail(-1, fmt::format("cannot drop column {} of partition {}", cmd->name, model::display(table.name)),
+                 "a partition's columns are its parent's: drop it from the partitioned table");
+    const auto it = std::find_if(table.columns.begin(), table.columns.end(), [&](const auto& c) { return c.name == cmd->name; });
+    if (it == table.columns.end()) {
+        if (cmd->missing_ok) return;
+        ctx.fail(-1, fmt::format("column {} of table {} is not defined", cmd->name, model::display(table.name)),
+                 table.inherits.empty() ? "DROP COLUMN IF EXISTS drops it only where it is there"
+                                       : "an inherited column is dropped from the parent that declares it");
+    }
+    std::erase_if(ctx.builder.model.sequences, [&](const auto& entry) {
+        const auto& owner = entry.second.owned_by;
+        return owner && owner->table == table.name && owner->column == cmd->name;
+    });
+    table.columns.erase(it);
+}
+
 // SET (name = value, ...) adds or replaces; RESET (name, ...) removes.
 void set_options(StatementContext& ctx, model::StorageOptions& options, const PgQuery__AlterTableCmd* cmd, bool reset) {
     const auto* list = cmd->def->list;
@@ -113,6 +136,9 @@ void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt,
             apply_column_constraints(ctx, table, def);
             break;
         }
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+            drop_column(ctx, table, cmd);
+            break;
         case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault: {
             auto& column = column_of(ctx, table, cmd->name);
             if (cmd->def) column.default_value = make_expr(ctx.tree, cmd->def, ctx.expr_context(&table.columns, &column.type));
@@ -164,7 +190,7 @@ void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt,
         default:
             if (apply_table_property(ctx, table, cmd)) break;
             ctx.fail(-1, "this ALTER TABLE subcommand is not supported in schema files",
-                     "supported: ADD CONSTRAINT, ADD COLUMN, ATTACH PARTITION, ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL, ADD GENERATED ... AS IDENTITY, "
+                     "supported: ADD CONSTRAINT, ADD COLUMN, DROP COLUMN, ATTACH PARTITION, ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL, ADD GENERATED ... AS IDENTITY, "
                      "SET (...), RESET (...), SET LOGGED/UNLOGGED, ENABLE [REPLICA | ALWAYS] / DISABLE TRIGGER name, ENABLE/DISABLE/[NO] FORCE ROW LEVEL SECURITY, "
                      "REPLICA IDENTITY, CLUSTER ON, SET WITHOUT CLUSTER, ALTER COLUMN SET STATISTICS");
         }
