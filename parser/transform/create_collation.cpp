@@ -28,6 +28,33 @@ bool boolean_of(const StatementContext& ctx, const PgQuery__DefElem* def) {
     ctx.fail(def->location, fmt::format("{} is not a boolean", v));
 }
 
+// CREATE COLLATION name FROM source: the settings of the built-in C and
+// POSIX collations (ucs_basic is C's), or of a collation the files define
+// before this statement. The copy is a collation of its own: the catalog
+// keeps its settings, not where they came from.
+void copy_collation(const StatementContext& ctx, const PgQuery__DefElem* def, model::Collation& coll) {
+    if (!def->arg || def->arg->node_case != PG_QUERY__NODE__NODE_LIST)
+        ctx.fail(def->location, "CREATE COLLATION ... FROM needs a collation's name");
+    const auto names = name_list(def->arg->list->items, def->arg->list->n_items);
+    const std::string& last = names.back();
+    const bool catalog = names.size() == 1 || names.front() == "pg_catalog";
+    if (catalog && (last == "C" || last == "POSIX" || last == "ucs_basic")) {
+        coll.provider = "libc";
+        coll.lc_collate = coll.lc_ctype = last == "ucs_basic" ? "C" : last;
+        return;
+    }
+    const model::QualifiedName source{names.size() > 1 ? names[names.size() - 2] : "public", last};
+    const auto it = ctx.builder.model.collations.find(source);
+    if (it == ctx.builder.model.collations.end())
+        ctx.fail(def->location, fmt::format("CREATE COLLATION ... FROM {} is not supported", join_names(names)),
+                 "FROM copies C, POSIX, ucs_basic or a collation defined before it in the files; otherwise write "
+                 "the provider and locale: CREATE COLLATION name (provider = ..., locale = '...')");
+    const auto name = coll.name;
+    coll = it->second;
+    coll.name = name;
+    coll.comment.reset();
+}
+
 } // namespace
 
 void transform_create_collation(StatementContext& ctx, PgQuery__DefineStmt* stmt) {
@@ -43,9 +70,7 @@ void transform_create_collation(StatementContext& ctx, PgQuery__DefineStmt* stmt
         else if (option == "lc_collate") coll.lc_collate = text_of(ctx, def);
         else if (option == "lc_ctype") coll.lc_ctype = text_of(ctx, def);
         else if (option == "deterministic") coll.deterministic = boolean_of(ctx, def);
-        else if (option == "from")
-            ctx.fail(def->location, "CREATE COLLATION ... FROM is not supported yet",
-                     "write the provider and locale: CREATE COLLATION name (provider = ..., locale = '...')");
+        else if (option == "from") copy_collation(ctx, def, coll);
         else ctx.fail(def->location, fmt::format("collation option {} is not supported", option),
                       "supported: provider, locale, lc_collate, lc_ctype, deterministic");
     }
@@ -53,7 +78,7 @@ void transform_create_collation(StatementContext& ctx, PgQuery__DefineStmt* stmt
         ctx.fail(-1, fmt::format("collation provider {} is not supported", coll.provider), "use libc or icu");
     // locale stands for both lc_ collate and ctype (libc), or for the ICU locale.
     if (coll.provider == "icu") {
-        coll.icu_locale = locale.empty() ? coll.lc_collate : locale;
+        coll.icu_locale = !locale.empty() ? locale : !coll.lc_collate.empty() ? coll.lc_collate : coll.icu_locale;
         coll.lc_collate.clear();
         coll.lc_ctype.clear();
     } else if (!locale.empty()) {
