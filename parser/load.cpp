@@ -314,8 +314,11 @@ std::string read_file(const fs::path& path) {
 
 } // namespace
 
-ParsedSource::ParsedSource(SourceFile file) : m_file(std::make_unique<SourceFile>(std::move(file))) {
-    add_pieces(*m_file, 2 * std::thread::hardware_concurrency(), m_pieces);
+ParsedSource::ParsedSource(std::vector<SourceFile> files) {
+    for (auto& file : files) {
+        m_files.push_back(std::make_unique<SourceFile>(std::move(file)));
+        add_pieces(*m_files.back(), 2 * std::thread::hardware_concurrency(), m_pieces);
+    }
     parse_pieces(m_pieces);
 }
 
@@ -325,8 +328,7 @@ ParsedSource::~ParsedSource() = default;
 
 model::SchemaModel load_sources(const std::vector<SourceFile>& files, const LoadOptions& options) {
     std::vector<ParsedSource> parsed;
-    parsed.reserve(files.size());
-    for (const auto& file : files) parsed.emplace_back(file);
+    parsed.emplace_back(files);
     return build_model(parsed, options);
 }
 
@@ -392,7 +394,9 @@ model::SchemaModel load_path(const std::string& path, const LoadOptions& options
     } else {
         throw UserError(fmt::format("error: {} does not exist (expected a .sql file, a directory, a postgresql:// URL or `empty`)", path));
     }
-    return load_sources(files, options);
+    std::vector<ParsedSource> parsed;
+    parsed.emplace_back(std::move(files));
+    return build_model(parsed, options);
 }
 
 } // namespace pgshape::parser

@@ -28,13 +28,15 @@ model::SchemaModel load_sources(const std::vector<SourceFile>& files, const Load
 
 class ParseTree;
 
-// A text's statements parsed by libpg_query, not yet read into a model:
-// the costly half of load_sources, split off so that a caller can parse
-// one text while it waits for the next (the introspector parses each
-// catalog answer as it arrives). Throws UserError on a syntax error.
+// Texts' statements parsed by libpg_query, not yet read into a model: the
+// costly half of load_sources, split off so that a caller can parse one
+// text while it waits for the next (the introspector parses each catalog
+// answer as it arrives). The pieces of all the texts given at once parse
+// together, on every core. Throws UserError on a syntax error (the first
+// in text order).
 class ParsedSource {
 public:
-    explicit ParsedSource(SourceFile file);
+    explicit ParsedSource(std::vector<SourceFile> files);
     ParsedSource(ParsedSource&&) noexcept;
     ParsedSource& operator=(ParsedSource&&) noexcept;
     ~ParsedSource();
@@ -50,7 +52,7 @@ public:
     const std::vector<Piece>& pieces() const { return m_pieces; }
 
 private:
-    std::unique_ptr<SourceFile> m_file;  // where the pieces point
+    std::vector<std::unique_ptr<SourceFile>> m_files;  // where the pieces point
     std::vector<Piece> m_pieces;
 };
 

@@ -136,7 +136,7 @@ model::SchemaModel introspect(pqxx::connection& conn, const std::string& label, 
     const auto queries = queries_for(privileges);
     std::vector<std::optional<parser::ParsedSource>> parsed(queries.size());
     run_catalog_queries(conn, queries, [&](std::size_t q, std::string text) {
-        parsed[q].emplace(parser::SourceFile{label, std::move(text)});
+        parsed[q].emplace(std::vector<parser::SourceFile>{{label, std::move(text)}});
     });
     std::vector<parser::ParsedSource> sources;
     sources.reserve(parsed.size());

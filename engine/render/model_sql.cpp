@@ -41,7 +41,7 @@ std::string model_sql(const model::SchemaModel& m) {
         emit(ddl::create_schema(s));
         if (s.comment) emit(ddl::comment_on("SCHEMA " + model::quote_ident(name), s.comment));
     }
-    if (m.public_comment != model::SchemaModel{}.public_comment)
+    if (m.public_comment != model::Comment(model::k_public_schema_comment))
         emit(ddl::comment_on("SCHEMA public", m.public_comment));
     for (const auto& [name, e] : m.extensions) emit(ddl::create_extension(e));
     for (const auto& [name, t] : m.enums) {
