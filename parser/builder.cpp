@@ -6,11 +6,6 @@
 #include "engine/model/partition_copies.hpp"
 
 namespace pgshape::parser {
-// PostgreSQL's makeObjectName (engine/model/partition_copies.hpp).
-std::string make_object_name(const std::string& name1, const std::string& name2, const std::string& label) {
-    return model::make_object_name(name1, name2, label);
-}
-
 void Builder::fail(Location where, const std::string& message, const std::string& help) const {
     if (!where.file) throw UserError("error: " + message + (help.empty() ? "" : "\n  help: " + help));
     throw UserError(format_diagnostic(*where.file, where.offset, message, help));
@@ -35,9 +30,9 @@ model::Table& Builder::table(const model::QualifiedName& name, Location where) {
 std::string Builder::choose_relation_name(const std::string& schema, const std::string& name1,
                                           const std::string& name2, const std::string& label) {
     auto& taken = m_relation_names[schema];
-    std::string candidate = make_object_name(name1, name2, label);
+    std::string candidate = model::make_object_name(name1, name2, label);
     for (int pass = 1; taken.count(candidate); ++pass)
-        candidate = make_object_name(name1, name2, label + std::to_string(pass));
+        candidate = model::make_object_name(name1, name2, label + std::to_string(pass));
     taken.insert(candidate);
     return candidate;
 }
@@ -45,9 +40,9 @@ std::string Builder::choose_relation_name(const std::string& schema, const std::
 std::string Builder::choose_constraint_name(const model::QualifiedName& table, const std::string& name2,
                                             const std::string& label) {
     auto taken = [&](const std::string& name) { return model.constraints.count({table, name}) > 0; };
-    std::string candidate = make_object_name(table.name, name2, label);
+    std::string candidate = model::make_object_name(table.name, name2, label);
     for (int pass = 1; taken(candidate); ++pass)
-        candidate = make_object_name(table.name, name2, label + std::to_string(pass));
+        candidate = model::make_object_name(table.name, name2, label + std::to_string(pass));
     return candidate;
 }
 
@@ -57,8 +52,8 @@ std::string Builder::choose_domain_check_name(const model::QualifiedName& domain
             if (it->second.find_check(name)) return true;
         return false;
     };
-    std::string candidate = make_object_name(domain.name, "", "check");
-    for (int pass = 1; taken(candidate); ++pass) candidate = make_object_name(domain.name, "", "check" + std::to_string(pass));
+    std::string candidate = model::make_object_name(domain.name, "", "check");
+    for (int pass = 1; taken(candidate); ++pass) candidate = model::make_object_name(domain.name, "", "check" + std::to_string(pass));
     return candidate;
 }
 

@@ -52,8 +52,6 @@ struct KeyStatement {
     bool named = false;
 };
 
-// PostgreSQL's makeObjectName: name1_name2_label within 63 bytes.
-std::string make_object_name(const std::string& name1, const std::string& name2, const std::string& label);
 
 // ALTER INDEX parent ATTACH PARTITION child, resolved once every file is
 // read (parser/transform/attach_index.cpp).

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/model/partition_copies.hpp"
 #include "parser/transform/transforms.hpp"
 
 namespace pgshape::parser {
@@ -95,9 +96,9 @@ std::string column_names(const std::vector<std::string>& columns) {
 // The name PostgreSQL gives the index or key it makes on a partition for its
 // parent's (ChooseIndexName), numbered when the first choice was taken.
 bool chosen_name(const std::string& name, const std::string& table, const std::string& columns, const std::string& label) {
-    if (name == make_object_name(table, columns, label)) return true;
+    if (name == model::make_object_name(table, columns, label)) return true;
     for (int pass = 1; pass < 100; ++pass)
-        if (name == make_object_name(table, columns, label + std::to_string(pass))) return true;
+        if (name == model::make_object_name(table, columns, label + std::to_string(pass))) return true;
     return false;
 }
 
