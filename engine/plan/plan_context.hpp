@@ -109,6 +109,18 @@ struct PlanContext {
         auto it = by_parent->find(table);
         return it == by_parent->end() ? std::vector<const model::Table*>{} : it->second;
     }
+    // The partitions' indexes of `m` attached to the partitioned index
+    // `parent` (ALTER INDEX parent ATTACH PARTITION), built once per model.
+    std::vector<const model::Index*> attached_indexes(const model::SchemaModel& m, const model::QualifiedName& parent) {
+        auto& by_parent = &m == &from ? m_from_attached : m_to_attached;
+        if (!by_parent) {
+            by_parent.emplace();
+            for (const auto& [name, index] : m.indexes)
+                if (!index.attached_to.name.empty()) (*by_parent)[index.attached_to].push_back(&index);
+        }
+        auto it = by_parent->find(parent);
+        return it == by_parent->end() ? std::vector<const model::Index*>{} : it->second;
+    }
     // An index of a table dropped late (in Phase::drop_table, after the
     // creates) whose name `to` gives another relation: dropped on its own
     // before the creates (plan_index.cpp), and left out of its table's way
@@ -162,6 +174,7 @@ private:
     std::map<model::QualifiedName, int> m_depths;
     using PartitionsByParent = std::map<model::QualifiedName, std::vector<const model::Table*>>;
     std::optional<PartitionsByParent> m_from_partitions, m_to_partitions, m_from_children, m_to_children;
+    std::optional<IndexesByTable> m_from_attached, m_to_attached;  // by the parent index attached to
 };
 
 // One planner per object kind (engine/plan/plan_<kind>.cpp).

@@ -37,19 +37,6 @@ bool parent_created(const PlanContext& ctx, const model::QualifiedName& name) {
     return ctx.to.indexes.count(name) && (!ctx.from.indexes.count(name) || parent_replaced(ctx, name));
 }
 
-// The partitions' indexes of `m` attached to `parent`, as their own statements.
-std::vector<const model::Index*> attached_indexes(const model::SchemaModel& m, const model::QualifiedName& parent) {
-    std::vector<const model::Index*> out;
-    for (const auto& [name, i] : m.indexes)
-        if (i.attached_to == parent) out.push_back(&i);
-    return out;
-}
-
-// A partitioned index with the partitions' indexes attached to it, as `m`
-// has them: those first (a plain CREATE INDEX on the parent attaches them
-// rather than build new ones), then the parent, then the attachments (for
-// ON ONLY; no-ops otherwise). Partitions without an index of their own get
-// PostgreSQL's.
 // Whether the partition's index `c` of `to` stands already when its parent
 // is created: `from` has it, the same but for the attachment, not attached
 // to an index that goes.
@@ -63,12 +50,18 @@ bool stands(const PlanContext& ctx, const model::Index& c) {
     return x == y;
 }
 
-std::vector<std::string> create_with_attached(const model::SchemaModel& m, const model::Index& i,
-                                              const PlanContext* ctx = nullptr) {
+// A partitioned index with the partitions' indexes attached to it, as `m`
+// has them: those first (a plain CREATE INDEX on the parent attaches them
+// rather than build new ones), then the parent, then the attachments (for
+// ON ONLY; no-ops otherwise). Partitions without an index of their own get
+// PostgreSQL's.
+// `skip_standing`: leave out the ones that stand already (`m` is ctx.to).
+std::vector<std::string> create_with_attached(PlanContext& ctx, const model::SchemaModel& m, const model::Index& i,
+                                              bool skip_standing = false) {
     std::vector<std::string> out;
-    const auto children = attached_indexes(m, i.name);
+    const auto children = ctx.attached_indexes(m, i.name);
     for (const auto* c : children) {
-        if (ctx && stands(*ctx, *c)) continue;
+        if (skip_standing && stands(ctx, *c)) continue;
         out.push_back(ddl::create_index(*c));
         if (c->comment) out.push_back(ddl::comment_on(target(*c), c->comment));
     }
@@ -86,7 +79,7 @@ std::vector<std::string> rebuild_parent(PlanContext& ctx, const model::Qualified
     if (child) out.push_back(ddl::create_index(*child));
     const auto p = ctx.from.indexes.find(parent);
     if (p != ctx.from.indexes.end())
-        for (auto& s : create_with_attached(ctx.from, p->second)) out.push_back(std::move(s));
+        for (auto& s : create_with_attached(ctx, ctx.from, p->second)) out.push_back(std::move(s));
     return out;
 }
 
@@ -122,7 +115,7 @@ void create_step(PlanContext& ctx, const model::Index& i) {
     auto& step = ctx.add(Phase::create_index, key_of(i), ChangeSymbol::create,
                          "index " + quote_name(i.name) + " on " + quote_name(i.table));
     if (i.attached_to.name.empty()) {
-        step.up = create_with_attached(ctx.to, i, &ctx);
+        step.up = create_with_attached(ctx, ctx.to, i, true);
     } else {
         // Attached to the parent's index that stays: undone by building that again.
         step.summary += ", attached to " + quote_name(i.attached_to);
@@ -160,17 +153,17 @@ void drop_step(PlanContext& ctx, const model::Index& i) {
         step.summary += " (and " + quote_name(i.attached_to) + ", built again without it)";
         step.up = {"DROP INDEX " + quote_name(i.attached_to)};
         if (const auto p = ctx.to.indexes.find(i.attached_to); p != ctx.to.indexes.end())
-            for (auto& s : create_with_attached(ctx.to, p->second)) step.up.push_back(std::move(s));
+            for (auto& s : create_with_attached(ctx, ctx.to, p->second)) step.up.push_back(std::move(s));
         step.down = rebuild_parent(ctx, i.attached_to, nullptr);
         step.hazards.push_back({HazardKind::blocking_lock, "re-creating index " + quote_name(i.attached_to) +
                                                                 " blocks writes to its partitions"});
         step.down_hazards = step.hazards;
         return;
     }
-    step.down = i.attached_to.name.empty() && !attached_indexes(ctx.from, i.name).empty()
-                    ? create_with_attached(ctx.from, i)
+    step.down = i.attached_to.name.empty() && !ctx.attached_indexes(ctx.from, i.name).empty()
+                    ? create_with_attached(ctx, ctx.from, i)
                     : std::vector<std::string>{ddl::create_index(i)};
-    if (i.comment && attached_indexes(ctx.from, i.name).empty()) step.down.push_back(ddl::comment_on(target(i), i.comment));
+    if (i.comment && ctx.attached_indexes(ctx.from, i.name).empty()) step.down.push_back(ddl::comment_on(target(i), i.comment));
     step.down_hazards.push_back({HazardKind::blocking_lock, "re-creating index " + quote_name(i.name) +
                                                                  " blocks writes to " + quote_name(i.table)});
 }
