@@ -64,17 +64,6 @@ void drain(pqxx::transaction_base& tx, const std::vector<std::string_view>& quer
     for (std::size_t i = next++; i < order.size(); i = next++) consume(order[i], run_query(tx, queries[order[i]]));
 }
 
-// Empty search_path: the catalog's deparsers then qualify every name. UTC
-// and ISO styles: date, time and interval constants print in the one form
-// the parser's canonical form knows (parser/datetime_text.cpp), whatever
-// the server's defaults. No JIT: the subqueries inflate the planner's cost
-// estimates past jit_above_cost, and on a 10,000-table catalog compiling
-// the tables query alone took 2.1 s of the server's CPU (EXPLAIN ANALYZE's
-// JIT timing), twice what running it takes.
-constexpr const char* k_session_settings =
-    "SET LOCAL search_path = ''; SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, MDY'; "
-    "SET LOCAL IntervalStyle = 'postgres'; SET LOCAL jit = off";
-
 // Runs every query in one snapshot and hands each answer to `consume`
 // (from several threads on a large database, one answer at a time each).
 void run_catalog_queries(pqxx::connection& conn, const std::vector<std::string_view>& queries, const Consume& consume) {

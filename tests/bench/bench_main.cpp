@@ -198,14 +198,14 @@ std::string query_label(std::size_t i, const std::array<const char*, N>& names) 
 }
 
 // Each catalog query on its own, as catalog_ddl runs them (one read-only
-// transaction, empty search_path): which one the server spends its time on.
+// transaction, the same session settings): which one the server spends its time on.
 void time_catalog_queries(Report& report, pqxx::connection& conn) {
     constexpr std::array<const char*, 19> k_names = {
         "schemas",     "extensions", "enums",    "domains",   "composite types",       "collations", "sequences",
         "sequence owners", "tables", "constraints", "indexes", "views", "comments", "public schema comment",
         "functions",   "triggers",   "routine comments", "table properties", "policies"};
     pqxx::read_transaction tx(conn);
-    tx.exec("SET LOCAL search_path = ''");
+    tx.exec(introspect::k_session_settings);
     for (std::size_t i = 0; i < introspect::k_all_queries.size(); ++i) {
         const std::string name = query_label(i, k_names);
         const auto rows = report.time("    query: " + name, [&] {
