@@ -10,13 +10,20 @@ namespace pgshape::introspect {
 // Empty search_path: the catalog's deparsers then qualify every name. UTC
 // and ISO styles: date, time and interval constants print in the one form
 // the parser's canonical form knows (parser/datetime_text.cpp), whatever
-// the server's defaults. No JIT: the subqueries inflate the planner's cost
-// estimates past jit_above_cost, and on a 10,000-table catalog compiling
-// the tables query alone took 2.1 s of the server's CPU (EXPLAIN ANALYZE's
-// JIT timing), twice what running it takes.
+// the server's defaults.
+//
+// No JIT and no parallel workers, both for the server's CPU time, which is
+// what a large catalog is read in (measured at 10,000 tables). The
+// subqueries inflate the planner's cost estimates past jit_above_cost, and
+// compiling the tables query alone took 2.1 s (EXPLAIN ANALYZE's JIT
+// timing), twice what running it takes. A parallel worker is a new backend
+// that builds its own catalog and relation caches for the deparsers it runs:
+// every query one after the other on one connection took 7.0 s of server
+// CPU with workers and 3.6 s without. The introspector runs its queries on
+// several connections instead (introspect.cpp).
 inline constexpr const char* k_session_settings =
     "SET LOCAL search_path = ''; SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, MDY'; "
-    "SET LOCAL IntervalStyle = 'postgres'; SET LOCAL jit = off";
+    "SET LOCAL IntervalStyle = 'postgres'; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0";
 
 // Objects pgshape manages: outside system schemas and not part of an extension.
 #define PGSHAPE_USER_SCHEMA(nsp) \
@@ -196,19 +203,28 @@ inline constexpr std::string_view k_tables =
 // INDEX ... ATTACH PARTITION that made it part of it (also the keys the
 // parent's own key made: the parser leaves those under PostgreSQL's names
 // to the parent).
-inline constexpr std::string_view k_constraints =
-    "SELECT format('ALTER TABLE %s%I.%I ADD CONSTRAINT %I %s;%s', "
-    "CASE WHEN c.relkind = 'p' AND con.contype IN ('p', 'u') AND NOT coalesce((SELECT x.indisvalid FROM pg_index x "
-    "WHERE x.indexrelid = con.conindid), true) THEN 'ONLY ' ELSE '' END, n.nspname, c.relname, con.conname, "
-    "pg_get_constraintdef(con.oid), "
-    "coalesce((SELECT format(' ALTER INDEX %I.%I ATTACH PARTITION %I.%I;', pn.nspname, p.relname, n.nspname, ci.relname) "
-    "FROM pg_inherits ih JOIN pg_class p ON p.oid = ih.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace "
-    "JOIN pg_class ci ON ci.oid = ih.inhrelid WHERE con.contype IN ('p', 'u') AND ih.inhrelid = con.conindid), '')) "
-    "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND c.relkind IN ('r', 'p') "
-    "AND ((con.conislocal AND con.conparentid = 0) OR (con.contype IN ('p', 'u') AND con.conparentid <> 0)) "
-    "AND " PGSHAPE_USER_SCHEMA("n") " AND "
-    PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
+//
+// Checks and the other kinds are two queries: deparsing a check opens its
+// table (a relation cache entry built in that backend), as
+// pg_get_indexdef does, so the checks run on the connection that reads
+// the indexes (introspect.cpp) and the entries are built once.
+#define PGSHAPE_CONSTRAINTS(kinds) \
+    "SELECT format('ALTER TABLE %s%I.%I ADD CONSTRAINT %I %s;%s', " \
+    "CASE WHEN c.relkind = 'p' AND con.contype IN ('p', 'u') AND NOT coalesce((SELECT x.indisvalid FROM pg_index x " \
+    "WHERE x.indexrelid = con.conindid), true) THEN 'ONLY ' ELSE '' END, n.nspname, c.relname, con.conname, " \
+    "pg_get_constraintdef(con.oid), " \
+    "coalesce((SELECT format(' ALTER INDEX %I.%I ATTACH PARTITION %I.%I;', pn.nspname, p.relname, n.nspname, ci.relname) " \
+    "FROM pg_inherits ih JOIN pg_class p ON p.oid = ih.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace " \
+    "JOIN pg_class ci ON ci.oid = ih.inhrelid WHERE con.contype IN ('p', 'u') AND ih.inhrelid = con.conindid), '')) " \
+    "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace " \
+    "WHERE con.contype IN " kinds " AND c.relkind IN ('r', 'p') " \
+    "AND ((con.conislocal AND con.conparentid = 0) OR (con.contype IN ('p', 'u') AND con.conparentid <> 0)) " \
+    "AND " PGSHAPE_USER_SCHEMA("n") " AND " \
+    PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+
+inline constexpr std::string_view k_key_constraints = PGSHAPE_CONSTRAINTS("('p', 'u', 'f', 'x')");
+inline constexpr std::string_view k_check_constraints = PGSHAPE_CONSTRAINTS("('c')");
+#undef PGSHAPE_CONSTRAINTS
 
 // Indexes that back a constraint are the constraint's, not separate objects.
 // A partitioned index that does not cover every partition yet (not valid)
@@ -442,8 +458,8 @@ inline constexpr std::string_view k_default_privileges =
 #undef PGSHAPE_USER_SCHEMA
 #undef PGSHAPE_NOT_EXTENSION_MEMBER
 
-inline constexpr std::array<std::string_view, 19> k_all_queries = {
-    k_schemas, k_extensions, k_enums, k_domains, k_composite_types, k_collations, k_sequences, k_sequence_owners, k_tables, k_constraints, k_indexes, k_views,
+inline constexpr std::array<std::string_view, 20> k_all_queries = {
+    k_schemas, k_extensions, k_enums, k_domains, k_composite_types, k_collations, k_sequences, k_sequence_owners, k_tables, k_key_constraints, k_check_constraints, k_indexes, k_views,
     k_comments, k_public_schema_comment,
     k_functions, k_triggers, k_routine_comments, k_table_properties, k_policies,
 };

@@ -19,8 +19,12 @@ namespace {
 // Below this many relations the queries run one after the other on the
 // caller's connection: opening more connections would cost more than it saves.
 constexpr long k_concurrent_from_relations = 2000;
-// Connections besides the caller's; the server answers them on its own cores.
-constexpr int k_extra_connections = 2;
+// Connections besides the caller's: the server answers each on its own
+// core, while this process parses the answers that are in. One: each
+// connection's backend builds its own catalog caches, and at 10,000 tables
+// (on 2 cores) `inspect` took 4.9 to 5.2 s with one more connection, 5.4 to
+// 6.0 s with two and 5.9 to 7.8 s with three.
+constexpr int k_extra_connections = 1;
 
 using Snapshot = pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>;
 
@@ -31,17 +35,25 @@ std::vector<std::string_view> queries_for(model::Privileges privileges) {
     return out;
 }
 
-// The queries in the order the catalog's largest answers come first, so the
-// connections finish close together.
-std::vector<std::size_t> largest_first(const std::vector<std::string_view>& queries) {
-    std::vector<std::size_t> order(queries.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    auto weight = [](std::string_view q) {
-        return q == k_tables ? 0 : q == k_constraints ? 1 : q == k_indexes ? 2 : q == k_comments ? 3 : 4;
+// The queries grouped into lanes, each run on one connection in turn, the
+// lanes with the catalog's largest answers first so the connections finish
+// close together. Checks and indexes share a lane: deparsing either opens
+// every table's relation cache entry in that backend, and built once they
+// serve both (at 10,000 tables, 0.8 s of the server's CPU saved).
+std::vector<std::vector<std::size_t>> lanes_of(const std::vector<std::string_view>& queries) {
+    auto find = [&](std::string_view q) {
+        for (std::size_t i = 0; i < queries.size(); ++i)
+            if (queries[i] == q) return i;
+        return queries.size();
     };
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return weight(queries[a]) < weight(queries[b]); });
-    return order;
+    std::vector<std::vector<std::size_t>> lanes = {
+        {find(k_check_constraints), find(k_indexes)}, {find(k_tables)}, {find(k_key_constraints)}, {find(k_comments)}};
+    std::vector<bool> placed(queries.size(), false);
+    for (const auto& lane : lanes)
+        for (std::size_t q : lane) placed[q] = true;
+    for (std::size_t i = 0; i < queries.size(); ++i)
+        if (!placed[i]) lanes.push_back({i});
+    return lanes;
 }
 
 std::string run_query(pqxx::transaction_base& tx, std::string_view query) {
@@ -57,11 +69,12 @@ std::string run_query(pqxx::transaction_base& tx, std::string_view query) {
 // What each query's answer becomes: its text (catalog_ddl) or its parse.
 using Consume = std::function<void(std::size_t query, std::string text)>;
 
-// Runs the queries not yet taken from `next` on `tx`, handing each answer
+// Runs the lanes not yet taken from `next` on `tx`, handing each answer
 // to `consume` on this thread.
-void drain(pqxx::transaction_base& tx, const std::vector<std::string_view>& queries, const std::vector<std::size_t>& order,
-           std::atomic<std::size_t>& next, const Consume& consume) {
-    for (std::size_t i = next++; i < order.size(); i = next++) consume(order[i], run_query(tx, queries[order[i]]));
+void drain(pqxx::transaction_base& tx, const std::vector<std::string_view>& queries,
+           const std::vector<std::vector<std::size_t>>& lanes, std::atomic<std::size_t>& next, const Consume& consume) {
+    for (std::size_t i = next++; i < lanes.size(); i = next++)
+        for (std::size_t q : lanes[i]) consume(q, run_query(tx, queries[q]));
 }
 
 // Runs every query in one snapshot and hands each answer to `consume`
@@ -73,10 +86,10 @@ void run_catalog_queries(pqxx::connection& conn, const std::vector<std::string_v
     Snapshot tx(conn);
     tx.exec(k_session_settings);
     const long relations = tx.exec("SELECT count(*) FROM pg_catalog.pg_class")[0][0].as<long>();
-    const auto order = largest_first(queries);
+    const auto lanes = lanes_of(queries);
     std::atomic<std::size_t> next{0};
     if (relations < k_concurrent_from_relations) {
-        drain(tx, queries, order, next, consume);
+        drain(tx, queries, lanes, next, consume);
         return;
     }
     const std::string snapshot = tx.exec("SELECT pg_catalog.pg_export_snapshot()")[0][0].c_str();
@@ -87,13 +100,13 @@ void run_catalog_queries(pqxx::connection& conn, const std::vector<std::string_v
             Snapshot extra_tx(extra);
             extra_tx.exec("SET TRANSACTION SNAPSHOT " + extra_tx.quote(snapshot));
             extra_tx.exec(k_session_settings);
-            drain(extra_tx, queries, order, next, consume);
+            drain(extra_tx, queries, lanes, next, consume);
         }));
     }
     // Wait for every worker before an error leaves: they use `next`.
     std::exception_ptr failure;
     try {
-        drain(tx, queries, order, next, consume);
+        drain(tx, queries, lanes, next, consume);
     } catch (...) {
         failure = std::current_exception();
     }
