@@ -245,15 +245,20 @@ inline constexpr std::string_view k_indexes =
     "AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid "
     "AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))";
 
-// Views and materialized views, their options and whether a materialized
-// view holds data; pg_get_viewdef writes the query with every name qualified.
+// Views and materialized views, their options, whether a materialized
+// view holds data and a view's column defaults; pg_get_viewdef writes the
+// query with every name qualified. A default cannot name a column: it is
+// deparsed without its view (see k_tables).
 inline constexpr std::string_view k_views =
-    "SELECT format('CREATE %sVIEW %I.%I%s AS %s%s;', CASE WHEN c.relkind = 'm' THEN 'MATERIALIZED ' ELSE '' END, "
+    "SELECT format('CREATE %sVIEW %I.%I%s AS %s%s;%s', CASE WHEN c.relkind = 'm' THEN 'MATERIALIZED ' ELSE '' END, "
     "n.nspname, c.relname, "
     "(SELECT ' WITH (' || string_agg(format('%s=%L', split_part(o, '=', 1), substr(o, strpos(o, '=') + 1)), ', ') "
     "|| ')' FROM unnest(c.reloptions) o), "
     "regexp_replace(pg_get_viewdef(c.oid), ';\\s*$', ''), "
-    "CASE WHEN c.relkind = 'm' AND NOT c.relispopulated THEN ' WITH NO DATA' ELSE '' END) "
+    "CASE WHEN c.relkind = 'm' AND NOT c.relispopulated THEN ' WITH NO DATA' ELSE '' END, "
+    "(SELECT string_agg(format(' ALTER VIEW %I.%I ALTER COLUMN %I SET DEFAULT %s;', n.nspname, c.relname, a.attname, "
+    "pg_get_expr(d.adbin, 0)), '' ORDER BY a.attnum) FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid "
+    "AND a.attnum = d.adnum WHERE d.adrelid = c.oid)) "
     "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
     "WHERE c.relkind IN ('v', 'm') AND " PGSHAPE_USER_SCHEMA("n") " AND "
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid");

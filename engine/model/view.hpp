@@ -44,6 +44,10 @@ struct View {
     std::optional<std::string> comment;
     // COMMENT ON COLUMN v.c, by column name.
     std::map<std::string, std::string> column_comments;
+    // ALTER VIEW v ALTER COLUMN c SET DEFAULT ...: what an INSERT or UPDATE
+    // through the view puts in a column it leaves out, by column name
+    // (views only; a materialized view takes no defaults).
+    std::map<std::string, Expr> column_defaults;
 
     // Derived from `query` (and the model it was read with); not compared,
     // since equal queries read the same things.
@@ -60,7 +64,8 @@ struct View {
 
     bool operator==(const View& o) const {
         return name == o.name && materialized == o.materialized && query == o.query && options == o.options &&
-               with_data == o.with_data && comment == o.comment && column_comments == o.column_comments;
+               with_data == o.with_data && comment == o.comment && column_comments == o.column_comments &&
+               column_defaults == o.column_defaults;
     }
 };
 

@@ -33,6 +33,16 @@ model::ObjectKey key_of(const View& v) {
 
 std::string label(const View& v) { return (v.materialized ? "materialized view " : "view ") + quote_name(v.name); }
 
+// The view without what is planned on its own, without replacing it:
+// comments and column defaults.
+View bare(const View& v) {
+    View out = v;
+    out.comment.reset();
+    out.column_comments.clear();
+    out.column_defaults.clear();
+    return out;
+}
+
 
 class ViewPlanner {
 public:
@@ -132,14 +142,7 @@ private:
     // included), then, once that is settled, those whose own change cannot
     // be made in place, which may start another round.
     void decide_rebuilds() {
-        auto changed = [](const View& a, const View& b) {
-            View a_bare = a, b_bare = b;
-            a_bare.comment.reset();
-            b_bare.comment.reset();
-            a_bare.column_comments.clear();
-            b_bare.column_comments.clear();
-            return !(a_bare == b_bare);
-        };
+        auto changed = [](const View& a, const View& b) { return !(bare(a) == bare(b)); };
         for (bool more = true; more;) {
             more = false;
             for (const auto& [name, why] : m_rebuild)
@@ -202,14 +205,9 @@ private:
     }
 
     void replace_step(const View& a, const View& b, int depth) {
-        View a_bare = a, b_bare = b;
-        a_bare.comment.reset();
-        b_bare.comment.reset();
-        a_bare.column_comments.clear();
-        b_bare.column_comments.clear();
         Step* replaced = nullptr;
         bool recreated_down = false;
-        if (!(a_bare == b_bare)) {
+        if (!(bare(a) == bare(b))) {
             std::string what;
             if (b.columns.size() > a.columns.size()) {
                 what = "columns added:";
@@ -228,12 +226,42 @@ private:
                 // OR REPLACE cannot remove columns: the way back re-creates it.
                 step.down_summary = label(b) + ": re-created without the added columns";
                 step.down = {ddl::drop_view(b), ddl::create_view(a)};
+                for (auto& d : ddl::view_defaults(a)) step.down.push_back(std::move(d));
                 for (auto& c : ddl::view_comments(a)) step.down.push_back(std::move(c));
                 recreated_down = true;
             }
         }
+        plan_column_defaults(a, b, depth, recreated_down ? replaced : nullptr);
         plan_comment(m_ctx, key_of(b), ddl::view_target(b), a.comment, b.comment);
         plan_column_comments(a, b, recreated_down ? replaced : nullptr);
+    }
+
+    // ALTER VIEW ... ALTER COLUMN SET|DROP DEFAULT for each column of `b`
+    // whose default changes (CREATE OR REPLACE VIEW keeps a column's
+    // default), after the view is replaced; as for comments, a way back
+    // that re-creates the view as `a` brings `a`'s defaults back.
+    void plan_column_defaults(const View& a, const View& b, int depth, Step* recreating) {
+        for (const auto& c : b.columns) {
+            const auto from = a.column_defaults.find(c.name);
+            const auto to = b.column_defaults.find(c.name);
+            const model::Expr* was = from == a.column_defaults.end() ? nullptr : &from->second;
+            const model::Expr* now = to == b.column_defaults.end() ? nullptr : &to->second;
+            if ((!was && !now) || (was && now && *was == *now)) continue;
+            if (recreating) {
+                recreating->up.push_back(ddl::view_column_default(b, c.name, now));
+                continue;
+            }
+            auto& step = m_ctx.add(Phase::create_view, model::ObjectKey{model::Kind::column, b.name.schema, c.name, b.name.name},
+                                   ChangeSymbol::alter,
+                                   label(b) + ": column " + model::quote_ident(c.name) +
+                                       (now ? (was ? " default changed" : " default set") : " default dropped"));
+            step.rank = depth;
+            step.down_summary = label(b) + ": column " + model::quote_ident(c.name) + (was ? " default restored" : " default dropped");
+            step.up = {ddl::view_column_default(b, c.name, now)};
+            // A column the replaced view no longer had gets no default back.
+            const bool had = std::any_of(a.columns.begin(), a.columns.end(), [&](const auto& x) { return x.name == c.name; });
+            if (had) step.down = {ddl::view_column_default(a, c.name, was)};
+        }
     }
 
     // COMMENT ON COLUMN for each column of `b` whose comment changes. When

@@ -60,8 +60,22 @@ std::vector<std::string> view_comments(const model::View& view) {
     return out;
 }
 
+std::string view_column_default(const model::View& view, const std::string& column, const model::Expr* value) {
+    return "ALTER VIEW " + quote_name(view.name) + " ALTER COLUMN " + model::quote_ident(column) +
+           (value ? " SET DEFAULT " + value->sql() : std::string(" DROP DEFAULT"));
+}
+
+std::vector<std::string> view_defaults(const model::View& view) {
+    std::vector<std::string> out;
+    for (const auto& c : view.columns)
+        if (auto it = view.column_defaults.find(c.name); it != view.column_defaults.end())
+            out.push_back(view_column_default(view, c.name, &it->second));
+    return out;
+}
+
 std::vector<std::string> create_view_statements(const model::SchemaModel& m, const model::View& view) {
     std::vector<std::string> out{create_view(view)};
+    for (auto& d : view_defaults(view)) out.push_back(std::move(d));
     for (auto& c : view_comments(view)) out.push_back(std::move(c));
     if (!view.materialized) return out;
     for (const auto& [name, index] : m.indexes) {

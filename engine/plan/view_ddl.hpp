@@ -20,7 +20,12 @@ std::string view_target(const model::View& view);
 std::string view_column_target(const model::View& view, const std::string& column);
 // COMMENT ON the view and on its columns, for those that have one.
 std::vector<std::string> view_comments(const model::View& view);
-// The view with its comments and, for a materialized view, the indexes `m`
+// ALTER VIEW ... ALTER COLUMN c SET DEFAULT `value`, or DROP DEFAULT when
+// `value` is null.
+std::string view_column_default(const model::View& view, const std::string& column, const model::Expr* value);
+// The view's column defaults, in its column order.
+std::vector<std::string> view_defaults(const model::View& view);
+// The view with its column defaults, its comments and, for a materialized view, the indexes `m`
 // holds on it (with their comments).
 std::vector<std::string> create_view_statements(const model::SchemaModel& m, const model::View& view);
 

@@ -84,6 +84,34 @@ void transform_alter_index(StatementContext& ctx, PgQuery__AlterTableStmt* stmt)
     });
 }
 
+// ALTER VIEW v ALTER COLUMN c SET DEFAULT ... | DROP DEFAULT, once the
+// views are read. A default is compared in the column's type where the
+// view's query makes it known (a column of a table or view, a cast).
+void transform_alter_view(StatementContext& ctx, PgQuery__AlterTableStmt* stmt) {
+    const model::QualifiedName name = ctx.builder.name_of(stmt->relation);
+    auto it = ctx.builder.model.views.find(name);
+    if (it == ctx.builder.model.views.end() || it->second.materialized)
+        ctx.fail(stmt->relation->location, fmt::format("view {} is not defined", model::display(name)));
+    auto& view = it->second;
+    for (std::size_t i = 0; i < stmt->n_cmds; ++i) {
+        auto* cmd = stmt->cmds[i]->alter_table_cmd;
+        if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner) continue;  // owners: ALTER ... OWNER TO elsewhere
+        if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault)
+            ctx.fail(-1, "this ALTER VIEW subcommand is not supported in schema files",
+                     "supported: ALTER COLUMN SET/DROP DEFAULT; write the view's query, options and name as they should be");
+        const auto column = std::find_if(view.columns.begin(), view.columns.end(),
+                                         [&](const model::ViewColumn& c) { return c.name == cmd->name; });
+        if (column == view.columns.end())
+            ctx.fail(-1, fmt::format("column {} of view {} is not defined", cmd->name, model::display(name)));
+        if (!cmd->def) {
+            view.column_defaults.erase(cmd->name);
+            continue;
+        }
+        const model::TypeRef* type = column->type ? &*column->type : nullptr;
+        view.column_defaults.insert_or_assign(cmd->name, make_expr(ctx.tree, cmd->def, ctx.expr_context(nullptr, type)));
+    }
+}
+
 } // namespace
 
 // ALTER TABLE in a schema file describes the desired state: the subcommands
@@ -99,8 +127,13 @@ void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt,
         if (part == AlterTablePart::constraints) transform_alter_index(ctx, stmt);
         return;
     }
+    if (stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW) {
+        if (part == AlterTablePart::constraints) transform_alter_view(ctx, stmt);
+        return;
+    }
     if (stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
-        ctx.fail(-1, "only ALTER TABLE and ALTER INDEX ... SET|RESET (...) are supported here");
+        ctx.fail(-1, "only ALTER TABLE, ALTER INDEX ... SET|RESET (...) and ALTER VIEW ... ALTER COLUMN SET|DROP DEFAULT "
+                     "are supported here");
     auto& table = ctx.builder.table(ctx.builder.name_of(stmt->relation), ctx.at(stmt->relation->location));
     for (std::size_t i = 0; i < stmt->n_cmds; ++i) {
         auto* cmd = stmt->cmds[i]->alter_table_cmd;
