@@ -70,6 +70,10 @@ public:
     std::set<model::QualifiedName> inheritance_resolved;
     std::map<model::ConstraintKey, KeyStatement> key_statements;
     std::vector<IndexAttachment> index_attachments;
+    // Indexes that ADD CONSTRAINT ... USING INDEX made a key's own, under
+    // the key's name: ALTER INDEX ... ATTACH PARTITION may still name them
+    // by the index's.
+    std::map<model::QualifiedName, model::ConstraintKey> indexes_taken_by_keys;
     // Keys added with ALTER TABLE ONLY on a partitioned table: their index
     // covers no partition until partitions' indexes are attached.
     std::set<model::ConstraintKey> only_keys;

@@ -107,6 +107,8 @@ void resolve(Builder& builder, const IndexAttachment& a) {
     const auto parent = find_index(m, a.parent);
     if (!parent) builder.fail(a.where, fmt::format("index {} is not defined", model::display(a.parent)));
     auto child = find_index(m, a.child);
+    if (const auto taken = builder.indexes_taken_by_keys.find(a.child); !child && taken != builder.indexes_taken_by_keys.end())
+        if (auto key = m.constraints.find(taken->second); key != m.constraints.end()) child = {nullptr, &key->second};
     if (!child) builder.fail(a.where, fmt::format("index {} is not defined", model::display(a.child)));
     const auto& table = m.tables.at(child.table());
     if (!table.partition_of || table.partition_of->parent != parent.table())

@@ -50,6 +50,7 @@ void add_key_using_index_later(StatementContext& ctx, const model::QualifiedName
         key.include = index.include;
         key.nulls_not_distinct = index.nulls_not_distinct;
         builder.model.indexes.erase(it);
+        builder.indexes_taken_by_keys[index_name] = {table, key.name.empty() ? index_name.name : key.name};
         // The index takes the constraint's name: its own name is free again.
         if (key.name.empty()) {
             key.name = index_name.name;
