@@ -316,6 +316,7 @@ std::string read_file(const fs::path& path) {
 
 ParsedSource::ParsedSource(std::vector<SourceFile> files) {
     for (auto& file : files) {
+        blank_dump_meta_commands(file.text);
         m_files.push_back(std::make_unique<SourceFile>(std::move(file)));
         add_pieces(*m_files.back(), 2 * std::thread::hardware_concurrency(), m_pieces);
     }

@@ -58,4 +58,18 @@ std::size_t skip_blanks(std::string_view text, std::size_t offset) {
     return offset;
 }
 
+void blank_dump_meta_commands(std::string& text) {
+    constexpr std::string_view k_commands[] = {"\\restrict ", "\\unrestrict "};
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t end = text.find('\n', at);
+        if (end == std::string::npos) end = text.size();
+        const std::string_view line(text.data() + at, end - at);
+        for (auto command : k_commands)
+            if (line.starts_with(command))
+                for (std::size_t i = at; i < end; ++i)
+                    if (text[i] != '\r') text[i] = ' ';
+        at = end + 1;
+    }
+}
+
 } // namespace pgshape::parser

@@ -28,4 +28,10 @@ std::string format_diagnostic(const SourceFile& file, std::size_t offset,
 // comments before it).
 std::size_t skip_blanks(std::string_view text, std::size_t offset);
 
+// pg_dump (15.14 and later) brackets a plain dump with the psql
+// meta-commands `\restrict <key>` and `\unrestrict <key>`, which are no SQL:
+// their lines are turned into blanks, so every offset stays where it was.
+// Any other backslash command is left for the parser to report.
+void blank_dump_meta_commands(std::string& text);
+
 } // namespace pgshape::parser

@@ -8,6 +8,9 @@
 // parent's statement describes it. The catalog side writes every attached
 // index out, so both sides meet in the same model.
 #include <cctype>
+#include <map>
+#include <set>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -30,10 +33,21 @@ struct IndexRef {
     model::QualifiedName& attached_to() { return index ? index->attached_to : key->attached_to; }
 };
 
-IndexRef find_index(model::SchemaModel& m, const model::QualifiedName& name) {
+// The primary keys and unique constraints by the name of their index
+// (schema, constraint name), built once: attachments are looked up by it.
+using KeysByIndexName = std::map<model::QualifiedName, model::ConstraintKey>;
+
+KeysByIndexName keys_by_index_name(const model::SchemaModel& m) {
+    KeysByIndexName out;
+    for (const auto& [key, c] : m.constraints)
+        if (is_key(c)) out.emplace(model::QualifiedName{key.table.schema, key.name}, key);
+    return out;
+}
+
+IndexRef find_index(model::SchemaModel& m, const KeysByIndexName& keys, const model::QualifiedName& name) {
     if (auto it = m.indexes.find(name); it != m.indexes.end()) return {&it->second, nullptr};
-    for (auto& [key, c] : m.constraints)
-        if (is_key(c) && key.table.schema == name.schema && key.name == name.name) return {nullptr, &c};
+    if (auto k = keys.find(name); k != keys.end())
+        if (auto c = m.constraints.find(k->second); c != m.constraints.end()) return {nullptr, &c->second};
     return {};
 }
 
@@ -102,11 +116,14 @@ bool chosen_name(const std::string& name, const std::string& table, const std::s
     return false;
 }
 
-void resolve(Builder& builder, const IndexAttachment& a) {
+// The partitions' indexes attached so far: (partition, parent index) → index.
+using AttachedIndexes = std::map<std::pair<model::QualifiedName, model::QualifiedName>, model::QualifiedName>;
+
+void resolve(Builder& builder, const KeysByIndexName& keys, AttachedIndexes& attached_indexes, const IndexAttachment& a) {
     auto& m = builder.model;
-    const auto parent = find_index(m, a.parent);
+    const auto parent = find_index(m, keys, a.parent);
     if (!parent) builder.fail(a.where, fmt::format("index {} is not defined", model::display(a.parent)));
-    auto child = find_index(m, a.child);
+    auto child = find_index(m, keys, a.child);
     if (const auto taken = builder.indexes_taken_by_keys.find(a.child); !child && taken != builder.indexes_taken_by_keys.end())
         if (auto key = m.constraints.find(taken->second); key != m.constraints.end()) child = {nullptr, &key->second};
     if (!child) builder.fail(a.where, fmt::format("index {} is not defined", model::display(a.child)));
@@ -125,22 +142,21 @@ void resolve(Builder& builder, const IndexAttachment& a) {
     auto& attached = child.attached_to();
     if (!attached.name.empty() && attached != a.parent)
         builder.fail(a.where, fmt::format("index {} is attached to {} already", model::display(a.child), model::display(attached)));
-    for (auto& [name, i] : m.indexes)
-        if (i.table == child.table() && i.attached_to == a.parent && name != a.child)
-            builder.fail(a.where, fmt::format("index {} of {} is attached to {} already", model::display(name),
-                                              model::display(child.table()), model::display(a.parent)));
+    if (const auto other = attached_indexes.find({child.table(), a.parent});
+        other != attached_indexes.end() && other->second != a.child)
+        builder.fail(a.where, fmt::format("index {} of {} is attached to {} already", model::display(other->second),
+                                          model::display(child.table()), model::display(a.parent)));
     attached = a.parent;
+    if (child.index) attached_indexes.emplace(std::pair{child.table(), a.parent}, a.child);
 }
 
-// Whether every partition of the parent index's table has an index attached to it.
-bool covers_partitions(const model::SchemaModel& m, const model::QualifiedName& parent_index, const model::QualifiedName& table) {
-    for (const auto& [name, t] : m.tables) {
-        if (!t.partition_of || t.partition_of->parent != table) continue;
-        bool found = false;
-        for (const auto& [iname, i] : m.indexes) found = found || (i.table == name && i.attached_to == parent_index);
-        for (const auto& [key, c] : m.constraints) found = found || (key.table == name && c.attached_to == parent_index);
-        if (!found) return false;
-    }
+// Whether every partition of the parent index's table has an index (or
+// key) attached to it; `attached` holds (partition, parent index) pairs.
+bool covers_partitions(const model::SchemaModel& m,
+                       const std::set<std::pair<model::QualifiedName, model::QualifiedName>>& attached,
+                       const model::QualifiedName& parent_index, const model::QualifiedName& table) {
+    for (const auto& [name, t] : m.tables)
+        if (t.partition_of && t.partition_of->parent == table && !attached.count({name, parent_index})) return false;
     return true;
 }
 
@@ -150,11 +166,20 @@ void attach_partition_indexes(Builder& builder) {
     auto& m = builder.model;
     for (const auto& key : builder.only_keys)
         if (auto it = m.constraints.find(key); it != m.constraints.end()) it->second.only = true;
-    for (const auto& a : builder.index_attachments) resolve(builder, a);
+    const auto keys = keys_by_index_name(m);
+    AttachedIndexes attached_indexes;
+    for (const auto& [name, i] : m.indexes)
+        if (!i.attached_to.name.empty()) attached_indexes.emplace(std::pair{i.table, i.attached_to}, name);
+    for (const auto& a : builder.index_attachments) resolve(builder, keys, attached_indexes, a);
+    std::set<std::pair<model::QualifiedName, model::QualifiedName>> attached;
+    for (const auto& [name, i] : m.indexes)
+        if (!i.attached_to.name.empty()) attached.insert({i.table, i.attached_to});
+    for (const auto& [key, c] : m.constraints)
+        if (!c.attached_to.name.empty()) attached.insert({key.table, c.attached_to});
     for (auto& [name, i] : m.indexes)
-        if (i.only) i.only = !covers_partitions(m, name, i.table);
+        if (i.only) i.only = !covers_partitions(m, attached, name, i.table);
     for (auto& [key, c] : m.constraints)
-        if (c.only) c.only = !covers_partitions(m, {key.table.schema, key.name}, key.table);
+        if (c.only) c.only = !covers_partitions(m, attached, {key.table.schema, key.name}, key.table);
     // What a valid parent's index or key made by itself, under its own name, is the parent's.
     std::erase_if(m.indexes, [&](const auto& entry) {
         const auto& i = entry.second;
@@ -167,9 +192,9 @@ void attach_partition_indexes(Builder& builder) {
     std::erase_if(m.constraints, [&](const auto& entry) {
         const auto& c = entry.second;
         if (c.attached_to.name.empty() || c.comment || c.index_comment) return false;
-        const auto ref = find_index(m, c.attached_to);
-        if (!ref.key) return false;
-        const auto parent = m.constraints.find(ref.key->key());
+        const auto ref = keys.find(c.attached_to);
+        if (ref == keys.end() || m.indexes.count(c.attached_to)) return false;
+        const auto parent = m.constraints.find(ref->second);
         if (parent == m.constraints.end() || parent->second.only || parent->second.type != c.type) return false;
         return c.type == model::ConstraintType::primary_key ? chosen_name(c.name, c.table.name, "", "pkey")
                                                             : chosen_name(c.name, c.table.name, column_names(c.columns), "key");

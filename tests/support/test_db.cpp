@@ -8,6 +8,8 @@
 
 #include <pqxx/pqxx>
 
+#include "parser/source_text.hpp"
+
 namespace pgshape::test {
 namespace {
 
@@ -53,8 +55,11 @@ pqxx::connection& TempDatabase::conn() {
 
 std::string TempDatabase::run_script(const std::string& sql) {
     try {
+        // pg_dump's \restrict lines are psql's, as schema files may hold them.
+        std::string script = sql;
+        pgshape::parser::blank_dump_meta_commands(script);
         pqxx::nontransaction tx(conn());
-        tx.exec(sql);
+        tx.exec(script);
         return "";
     } catch (const std::exception& e) {
         m_conn.reset();

@@ -60,3 +60,19 @@ TEST_CASE("skip_blanks") {
         SUBCASE(row.name) { CHECK(skip_blanks(row.text, 0) == row.expected); }
     }
 }
+
+TEST_CASE("blank_dump_meta_commands") {
+    SUBCASE("pg_dump's restrict lines become blanks, offsets kept") {
+        std::string text = "--\n\\restrict abc123\r\n\nCREATE TABLE a (id int);\n\\unrestrict abc123\n";
+        const std::string before = text;
+        blank_dump_meta_commands(text);
+        CHECK(text.size() == before.size());
+        CHECK(text == "--\n" + std::string(16, ' ') + "\r\n\nCREATE TABLE a (id int);\n" + std::string(18, ' ') + "\n");
+    }
+    SUBCASE("other backslash commands and text mentioning them stay") {
+        std::string text = "\\connect db\nCOMMENT ON TABLE a IS '\\restrict x';\n  \\restrict y\n";
+        const std::string before = text;
+        blank_dump_meta_commands(text);
+        CHECK(text == before);
+    }
+}
