@@ -46,11 +46,14 @@ std::vector<std::vector<std::size_t>> lanes_of(const std::vector<std::string_vie
             if (queries[i] == q) return i;
         return queries.size();
     };
-    std::vector<std::vector<std::size_t>> lanes = {
-        {find(k_check_constraints), find(k_indexes)}, {find(k_tables)}, {find(k_key_constraints)}, {find(k_comments)}};
+    std::vector<std::vector<std::size_t>> lanes;
     std::vector<bool> placed(queries.size(), false);
-    for (const auto& lane : lanes)
-        for (std::size_t q : lane) placed[q] = true;
+    for (const auto& lane : {std::vector{find(k_check_constraints), find(k_indexes)}, std::vector{find(k_tables)},
+                             std::vector{find(k_key_constraints)}, std::vector{find(k_comments)}}) {
+        auto& added = lanes.emplace_back();
+        for (std::size_t q : lane)
+            if (q < queries.size()) added.push_back(q), placed[q] = true;
+    }
     for (std::size_t i = 0; i < queries.size(); ++i)
         if (!placed[i]) lanes.push_back({i});
     return lanes;
