@@ -189,7 +189,7 @@ private:
         if (rebuild) step.down_summary = label(v) + ": re-created as it was";
         step.rank = -depth;  // what reads a view goes before it
         step.up = {ddl::drop_view(v)};
-        step.down = ddl::create_view_statements(m_ctx.from, v);
+        step.down = ddl::create_view_statements(v, m_ctx.indexes_of(m_ctx.from, v.name));
         if (rebuild && v.materialized) step.down_hazards.push_back(refill_hazard(v));
     }
 
@@ -199,7 +199,7 @@ private:
                                rebuild ? label(v) + ": re-created (" + rebuild_reason + ")" : label(v));
         if (rebuild) step.down_summary = label(v) + ": dropped to be re-created as it was";
         step.rank = depth;
-        step.up = ddl::create_view_statements(m_ctx.to, v);
+        step.up = ddl::create_view_statements(v, m_ctx.indexes_of(m_ctx.to, v.name));
         step.down = {ddl::drop_view(v)};
         if (rebuild && v.materialized) step.hazards.push_back(refill_hazard(v));
     }

@@ -73,15 +73,14 @@ std::vector<std::string> view_defaults(const model::View& view) {
     return out;
 }
 
-std::vector<std::string> create_view_statements(const model::SchemaModel& m, const model::View& view) {
+std::vector<std::string> create_view_statements(const model::View& view, const std::vector<const model::Index*>& indexes) {
     std::vector<std::string> out{create_view(view)};
     for (auto& d : view_defaults(view)) out.push_back(std::move(d));
     for (auto& c : view_comments(view)) out.push_back(std::move(c));
     if (!view.materialized) return out;
-    for (const auto& [name, index] : m.indexes) {
-        if (index.table != view.name) continue;
-        out.push_back(create_index(index));
-        if (index.comment) out.push_back(comment_on("INDEX " + quote_name(index.name), index.comment));
+    for (const auto* index : indexes) {
+        out.push_back(create_index(*index));
+        if (index->comment) out.push_back(comment_on("INDEX " + quote_name(index->name), index->comment));
     }
     return out;
 }

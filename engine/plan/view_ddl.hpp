@@ -25,9 +25,9 @@ std::vector<std::string> view_comments(const model::View& view);
 std::string view_column_default(const model::View& view, const std::string& column, const model::Expr* value);
 // The view's column defaults, in its column order.
 std::vector<std::string> view_defaults(const model::View& view);
-// The view with its column defaults, its comments and, for a materialized view, the indexes `m`
-// holds on it (with their comments).
-std::vector<std::string> create_view_statements(const model::SchemaModel& m, const model::View& view);
+// The view with its column defaults, its comments and, for a materialized
+// view, `indexes` (those on it, with their comments).
+std::vector<std::string> create_view_statements(const model::View& view, const std::vector<const model::Index*>& indexes);
 
 // How deep each view of `m` sits in the graph of views reading views: 0 for
 // one that reads only tables, else one more than the deepest view it reads.

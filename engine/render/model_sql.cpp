@@ -136,9 +136,11 @@ std::string model_sql(const model::SchemaModel& m) {
         if (s.owned_by) emit(ddl::sequence_owned_by(s));
     // Views last, each after the views it reads, with their comments and
     // (materialized views) indexes.
+    std::map<model::QualifiedName, std::vector<const model::Index*>> indexes_on;
+    for (const auto& [name, i] : m.indexes) indexes_on[i.table].push_back(&i);
     for (const auto* v : ddl::views_in_dependency_order(m)) {
         out += "\n";
-        for (const auto& stmt : ddl::create_view_statements(m, *v)) emit(stmt);
+        for (const auto& stmt : ddl::create_view_statements(*v, indexes_on[v->name])) emit(stmt);
     }
     // SQL functions that read views.
     for (const auto* fn : plan::functions_in_order(m, plan::TableOrder::after_views)) {
