@@ -405,7 +405,7 @@ if ((examples_loaded)); then
     check "a database loaded from the inspected examples equals the original" "expected exit 0" all 'rc_is 0'
 fi
 
-# A database of 2,000 relations or more is read over three connections that
+# A database of 2,000 relations or more is read over two connections that
 # share one snapshot: the model must be the same whole model.
 fresh_db many_relations
 "$psql_bin" -X -q -v ON_ERROR_STOP=1 -d "$db" >"$work/out" 2>"$work/err" <<'EOF'
@@ -420,7 +420,7 @@ EOF
 rc=$?
 check "a database of 2,000 relations loads" "psql failed" all 'rc_is 0'
 run inspect "$url" --out many.sql
-check "inspect of a database read over three connections" "expected exit 0 and every table, key, check and comment" \
+check "inspect of a database read over two connections" "expected exit 0 and every table, key, check and comment" \
     all 'rc_is 0' '[[ $(grep -c "^CREATE TABLE" many.sql) -eq 1000 ]]' '[[ $(grep -c "PRIMARY KEY" many.sql) -eq 1000 ]]' \
     '[[ $(grep -c "CHECK (ref >" many.sql) -eq 1000 ]]' '[[ $(grep -c "^COMMENT ON TABLE" many.sql) -eq 1000 ]]'
 run plan --from many.sql --to "$url"
