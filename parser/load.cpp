@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "engine/model/error.hpp"
+#include "engine/model/sql_text.hpp"
 #include "parser/builder.hpp"
 #include "parser/pg_tree.hpp"
 #include "parser/transform/transforms.hpp"
@@ -270,11 +271,22 @@ bool is_privilege_statement(const Node* stmt) {
         builder.fail(where, "CREATE TYPE with input and output functions (a base type) is not supported in schema files",
                      "a base type is written in C: install it with an extension (CREATE EXTENSION) and use it from there");
     }
-    if (stmt->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT)
-        builder.fail(where, fmt::format("SET {} is not supported in schema files",
-                                        stmt->variable_set_stmt->name ? stmt->variable_set_stmt->name : ""),
-                     "only session settings that do not change name resolution are accepted "
-                     "(search_path may only be '' or start with public)");
+    if (stmt->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT) {
+        const auto* set = stmt->variable_set_stmt;
+        const std::string name = set->name ? set->name : "";
+        if (name == "search_path") {
+            std::string schema = "app";
+            if (set->n_args >= 1 && set->args[0]->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+                set->args[0]->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL && *set->args[0]->a_const->sval->sval)
+                schema = set->args[0]->a_const->sval->sval;
+            builder.fail(where, "SET search_path is not supported in schema files",
+                         fmt::format("search_path may only be '' or start with public: qualify the names the file "
+                                     "creates and uses with their schema ({}.name), as pg_dump 10 and later writes them",
+                                     model::quote_ident(schema)));
+        }
+        builder.fail(where, fmt::format("SET {} is not supported in schema files", name),
+                     "only session settings that do not change name resolution are accepted");
+    }
     builder.fail(where, fmt::format("{} is not supported in schema files", words),
                  "schema files hold CREATE SCHEMA/EXTENSION/TYPE/DOMAIN/COLLATION/TABLE/SEQUENCE/INDEX/VIEW/MATERIALIZED VIEW/FUNCTION/PROCEDURE/TRIGGER/POLICY, "
                  "ALTER TABLE/SEQUENCE/DOMAIN and COMMENT ON statements");
