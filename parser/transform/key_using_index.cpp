@@ -3,9 +3,11 @@
 // constraint's own index, renamed to the constraint's name. The model keeps
 // the constraint only, as the catalog shows it.
 #include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
 
+#include "engine/model/partition_copies.hpp"
 #include "parser/transform/transforms.hpp"
 
 namespace pgshape::parser {
@@ -30,6 +32,17 @@ void check_index(const StatementContext& ctx, int location, const model::Index& 
     }
 }
 
+// The index PostgreSQL made on partition `table` for an index of its
+// parent, if it is named `name` (the model leaves such copies out).
+std::optional<model::Index> copy_named(const model::SchemaModel& m, const model::QualifiedName& table,
+                                       const model::QualifiedName& name) {
+    const auto t = m.tables.find(table);
+    if (t == m.tables.end() || !t->second.partition_of) return std::nullopt;
+    for (auto& copy : model::partition_copies(m, table).indexes)
+        if (copy.name == name) return copy;
+    return std::nullopt;
+}
+
 } // namespace
 
 void add_key_using_index_later(StatementContext& ctx, const model::QualifiedName& table, PgQuery__Constraint* con,
@@ -39,17 +52,25 @@ void add_key_using_index_later(StatementContext& ctx, const model::QualifiedName
         auto& builder = ctx.builder;
         const model::QualifiedName index_name{table.schema, con->indexname};
         auto it = builder.model.indexes.find(index_name);
-        if (it == builder.model.indexes.end())
+        model::Index index;
+        if (it != builder.model.indexes.end()) {
+            index = it->second;
+            builder.model.indexes.erase(it);
+        } else if (const auto copy = copy_named(builder.model, table, index_name)) {
+            // The partition's copy of its parent's index, which PostgreSQL
+            // made and named: the key takes it over, attached as it was.
+            index = *copy;
+            key.attached_to = copy->attached_to;
+        } else {
             ctx.fail(con->location, fmt::format("index {} is not defined", model::display(index_name)),
                      "define it with CREATE UNIQUE INDEX in one of the schema files");
-        const model::Index index = it->second;
+        }
         check_index(ctx, con->location, index, table);
         const bool primary = key.type == model::ConstraintType::primary_key;
         key.columns.clear();
         for (const auto& e : index.elems) key.columns.push_back(e.column);
         key.include = index.include;
         key.nulls_not_distinct = index.nulls_not_distinct;
-        builder.model.indexes.erase(it);
         builder.indexes_taken_by_keys[index_name] = {table, key.name.empty() ? index_name.name : key.name};
         // The index takes the constraint's name: its own name is free again.
         if (key.name.empty()) {
