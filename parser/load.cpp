@@ -195,6 +195,15 @@ void dispatch(StatementContext& ctx, Node* stmt, Pass pass) {
     }
 }
 
+// The first schema a SET search_path names, when it is a string constant.
+std::optional<std::string_view> first_schema(const PgQuery__VariableSetStmt* set) {
+    if (set->n_args < 1) return std::nullopt;
+    const Node* first = set->args[0];
+    if (first->node_case != PG_QUERY__NODE__NODE_A_CONST || first->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+        return std::nullopt;
+    return std::string_view(first->a_const->sval->sval);
+}
+
 // Session settings a dump starts with (pg_dump's SET lines): harmless to a
 // schema. Anything that changes name resolution is not: search_path may only
 // be emptied (pg_dump qualifies every name).
@@ -210,12 +219,9 @@ bool is_session_setting(const Node* stmt) {
         if (k_harmless.count(name)) return true;
         // search_path = '' (pg_dump) or one that starts with public: unqualified
         // names still resolve to public, as pgshape assumes.
-        if (name == "search_path" && set->n_args >= 1) {
-            const Node* first = set->args[0];
-            if (first->node_case != PG_QUERY__NODE__NODE_A_CONST || first->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
-                return false;
-            const std::string_view schema = first->a_const->sval->sval;
-            return (schema.empty() && set->n_args == 1) || schema == "public";
+        if (name == "search_path") {
+            const auto schema = first_schema(set);
+            return schema && ((schema->empty() && set->n_args == 1) || *schema == "public");
         }
         return false;
     }
@@ -275,10 +281,8 @@ bool is_privilege_statement(const Node* stmt) {
         const auto* set = stmt->variable_set_stmt;
         const std::string name = set->name ? set->name : "";
         if (name == "search_path") {
-            std::string schema = "app";
-            if (set->n_args >= 1 && set->args[0]->node_case == PG_QUERY__NODE__NODE_A_CONST &&
-                set->args[0]->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL && *set->args[0]->a_const->sval->sval)
-                schema = set->args[0]->a_const->sval->sval;
+            const auto named = first_schema(set);
+            const std::string schema = named && !named->empty() ? std::string(*named) : "app";
             builder.fail(where, "SET search_path is not supported in schema files",
                          fmt::format("search_path may only be '' or start with public: qualify the names the file "
                                      "creates and uses with their schema ({}.name), as pg_dump 10 and later writes them",
@@ -339,9 +343,9 @@ ParsedSource::ParsedSource(ParsedSource&&) noexcept = default;
 ParsedSource& ParsedSource::operator=(ParsedSource&&) noexcept = default;
 ParsedSource::~ParsedSource() = default;
 
-model::SchemaModel load_sources(const std::vector<SourceFile>& files, const LoadOptions& options) {
+model::SchemaModel load_sources(std::vector<SourceFile> files, const LoadOptions& options) {
     std::vector<ParsedSource> parsed;
-    parsed.emplace_back(files);
+    parsed.emplace_back(std::move(files));
     return build_model(parsed, options);
 }
 
@@ -407,9 +411,7 @@ model::SchemaModel load_path(const std::string& path, const LoadOptions& options
     } else {
         throw UserError(fmt::format("error: {} does not exist (expected a .sql file, a directory, a postgresql:// URL or `empty`)", path));
     }
-    std::vector<ParsedSource> parsed;
-    parsed.emplace_back(std::move(files));
-    return build_model(parsed, options);
+    return load_sources(std::move(files), options);
 }
 
 } // namespace pgshape::parser

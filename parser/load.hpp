@@ -22,9 +22,10 @@ struct LoadOptions {
 // not depend on it. Throws UserError (with file:line:col) on bad input.
 model::SchemaModel load_path(const std::string& path, const LoadOptions& options = {});
 
-// The same for texts already in memory (the introspector feeds catalog DDL
-// through here so both sides share one canonicalizer).
-model::SchemaModel load_sources(const std::vector<SourceFile>& files, const LoadOptions& options = {});
+// The same for texts already in memory (ParsedSource and build_model in a
+// row; the introspector calls the two halves itself, so that the catalog
+// and the files share one canonicalizer).
+model::SchemaModel load_sources(std::vector<SourceFile> files, const LoadOptions& options = {});
 
 class ParseTree;
 

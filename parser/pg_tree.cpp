@@ -185,6 +185,10 @@ std::string_view str_value(const Node* node) {
     return {};
 }
 
+bool is_null_constant(const Node* node) {
+    return node && node->node_case == PG_QUERY__NODE__NODE_A_CONST && node->a_const->isnull;
+}
+
 std::vector<std::string> name_list(Node* const* items, std::size_t n) {
     std::vector<std::string> out;
     out.reserve(n);

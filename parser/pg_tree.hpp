@@ -69,6 +69,8 @@ void for_each_node(ProtobufCMessage* root, const std::function<void(Node*)>& fn)
 
 // Small accessors over the generic Node.
 std::string_view str_value(const Node* node);  // String node → its text
+// The constant NULL (DEFAULT NULL: PostgreSQL then stores no default).
+bool is_null_constant(const Node* node);
 std::vector<std::string> name_list(Node* const* items, std::size_t n);  // list of String
 std::string join_names(const std::vector<std::string>& names, char sep = '.');
 

@@ -79,9 +79,10 @@ bool is_comparison(const Node* node) {
     return e->n_name && k_ops.count(str_value(e->name[e->n_name - 1]));
 }
 
+// NULL, or NULL cast to a type.
 bool is_null_const(const Node* node) {
     if (node && node->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) node = node->type_cast->arg;
-    return node && node->node_case == PG_QUERY__NODE__NODE_A_CONST && node->a_const->isnull;
+    return is_null_constant(node);
 }
 
 class CanonPass {

@@ -157,11 +157,12 @@ std::vector<std::string> own_column_values(const model::QualifiedName& child, co
     return out;
 }
 
-std::vector<std::string> inherited_column_statements(const model::SchemaModel& m, const model::Table& child) {
+std::vector<std::string> inherited_column_statements(const model::SchemaModel& m, const model::Table& child,
+                                                     const std::function<bool(const model::Column&)>& skip) {
     std::vector<std::string> out;
     for (const auto& c : child.columns) {
         const auto got = inherited_values(m, child, c);
-        if (!got.inherited) continue;
+        if (!got.inherited || (skip && skip(c))) continue;
         for (auto& s : own_column_values(child.name, c, got)) out.push_back(std::move(s));
     }
     return out;

@@ -1,5 +1,6 @@
 #pragma once
 // SQL for model objects: the one builder the planner and `inspect` share.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,8 +32,9 @@ InheritedValues inherited_values(const model::SchemaModel& m, const model::Table
 std::vector<std::string> own_column_values(const model::QualifiedName& child, const model::Column& c,
                                            const InheritedValues& got);
 // A child's own values over everything it inherits at CREATE TABLE,
-// as pg_dump writes them after the table.
-std::vector<std::string> inherited_column_statements(const model::SchemaModel& m, const model::Table& child);
+// as pg_dump writes them after the table; not for the columns `skip` names.
+std::vector<std::string> inherited_column_statements(const model::SchemaModel& m, const model::Table& child,
+                                                     const std::function<bool(const model::Column&)>& skip = {});
 // PARTITION BY RANGE (a, (expr)) / CREATE TABLE c PARTITION OF p FOR VALUES ...
 std::string partition_key(const model::PartitionKey& key);
 // The partition's own defaults and NOT NULL, where they differ from `parent`'s

@@ -167,7 +167,7 @@ std::vector<std::string> children_values(PlanContext& ctx, const model::SchemaMo
     return out;
 }
 
-// Whether the tables of `m` inherit from others or are inherited from.
+// Whether `table` has children (INHERITS) on either side of the plan.
 bool has_children(PlanContext& ctx, const model::QualifiedName& table) {
     return !ctx.children_of(ctx.from, table).empty() || !ctx.children_of(ctx.to, table).empty();
 }

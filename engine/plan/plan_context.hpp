@@ -62,13 +62,9 @@ struct PlanContext {
     // A table's indexes in `m` (indexes are keyed by their own name): built
     // once per model, so dropping many tables stays linear.
     std::vector<const model::Index*> indexes_of(const model::SchemaModel& m, const model::QualifiedName& table) {
-        auto& by_table = &m == &from ? m_from_indexes : m_to_indexes;
-        if (!by_table) {
-            by_table.emplace();
-            for (const auto& [name, index] : m.indexes) (*by_table)[index.table].push_back(&index);
-        }
-        auto it = by_table->find(table);
-        return it == by_table->end() ? std::vector<const model::Index*>{} : it->second;
+        return grouped(&m == &from ? m_from_indexes : m_to_indexes, table, [&](Grouped<model::Index>& by) {
+            for (const auto& [name, index] : m.indexes) by[index.table].push_back(&index);
+        });
     }
     // Whether a foreign key in `m` references table `t`, or its parent when
     // `t` is a partition (PostgreSQL then ties the partition to the key).
@@ -89,37 +85,25 @@ struct PlanContext {
     }
     // A partitioned table's partitions in `m`, built once per model.
     std::vector<const model::Table*> partitions_of(const model::SchemaModel& m, const model::QualifiedName& table) {
-        auto& by_parent = &m == &from ? m_from_partitions : m_to_partitions;
-        if (!by_parent) {
-            by_parent.emplace();
+        return grouped(&m == &from ? m_from_partitions : m_to_partitions, table, [&](Grouped<model::Table>& by) {
             for (const auto& [name, t] : m.tables)
-                if (t.partition_of) (*by_parent)[t.partition_of->parent].push_back(&t);
-        }
-        auto it = by_parent->find(table);
-        return it == by_parent->end() ? std::vector<const model::Table*>{} : it->second;
+                if (t.partition_of) by[t.partition_of->parent].push_back(&t);
+        });
     }
-    // The tables of `m` that inherit (INHERITS) from `table`.
+    // The tables of `m` that inherit (INHERITS) from `table`, built once per model.
     std::vector<const model::Table*> children_of(const model::SchemaModel& m, const model::QualifiedName& table) {
-        auto& by_parent = &m == &from ? m_from_children : m_to_children;
-        if (!by_parent) {
-            by_parent.emplace();
+        return grouped(&m == &from ? m_from_children : m_to_children, table, [&](Grouped<model::Table>& by) {
             for (const auto& [name, t] : m.tables)
-                for (const auto& p : t.inherits) (*by_parent)[p].push_back(&t);
-        }
-        auto it = by_parent->find(table);
-        return it == by_parent->end() ? std::vector<const model::Table*>{} : it->second;
+                for (const auto& p : t.inherits) by[p].push_back(&t);
+        });
     }
     // The partitions' indexes of `m` attached to the partitioned index
     // `parent` (ALTER INDEX parent ATTACH PARTITION), built once per model.
     std::vector<const model::Index*> attached_indexes(const model::SchemaModel& m, const model::QualifiedName& parent) {
-        auto& by_parent = &m == &from ? m_from_attached : m_to_attached;
-        if (!by_parent) {
-            by_parent.emplace();
+        return grouped(&m == &from ? m_from_attached : m_to_attached, parent, [&](Grouped<model::Index>& by) {
             for (const auto& [name, index] : m.indexes)
-                if (!index.attached_to.name.empty()) (*by_parent)[index.attached_to].push_back(&index);
-        }
-        auto it = by_parent->find(parent);
-        return it == by_parent->end() ? std::vector<const model::Index*>{} : it->second;
+                if (!index.attached_to.name.empty()) by[index.attached_to].push_back(&index);
+        });
     }
     // An index of a table dropped late (in Phase::drop_table, after the
     // creates) whose name `to` gives another relation: dropped on its own
@@ -166,15 +150,23 @@ struct PlanContext {
     bool table_dropped(const model::QualifiedName& t) const { return from.tables.count(t) && !to.tables.count(t); }
 
 private:
-    using IndexesByTable = std::map<model::QualifiedName, std::vector<const model::Index*>>;
-    std::optional<IndexesByTable> m_from_indexes, m_to_indexes;
+    // Objects of one model grouped by a name (their table, parent, ...).
+    template <class T> using Grouped = std::map<model::QualifiedName, std::vector<const T*>>;
+    // The group of `key` in `cache`, which `fill` builds on first use.
+    template <class T, class Fill>
+    static std::vector<const T*> grouped(std::optional<Grouped<T>>& cache, const model::QualifiedName& key, Fill fill) {
+        if (!cache) fill(cache.emplace());
+        auto it = cache->find(key);
+        return it == cache->end() ? std::vector<const T*>{} : it->second;
+    }
+
+    std::optional<Grouped<model::Index>> m_from_indexes, m_to_indexes;
     std::optional<std::set<model::QualifiedName>> m_from_referenced, m_to_referenced;
     std::optional<std::set<model::QualifiedName>> m_to_relation_names;
     std::optional<std::map<model::QualifiedName, std::set<model::QualifiedName>>> m_references;
     std::map<model::QualifiedName, int> m_depths;
-    using PartitionsByParent = std::map<model::QualifiedName, std::vector<const model::Table*>>;
-    std::optional<PartitionsByParent> m_from_partitions, m_to_partitions, m_from_children, m_to_children;
-    std::optional<IndexesByTable> m_from_attached, m_to_attached;  // by the parent index attached to
+    std::optional<Grouped<model::Table>> m_from_partitions, m_to_partitions, m_from_children, m_to_children;
+    std::optional<Grouped<model::Index>> m_from_attached, m_to_attached;  // by the parent index attached to
 };
 
 // One planner per object kind (engine/plan/plan_<kind>.cpp).

@@ -53,11 +53,9 @@ std::vector<std::string> create_statements(const model::SchemaModel& m, const mo
         for (const auto* c : constraints) out.push_back(ddl::add_constraint(*c));
     } else {
         out.push_back(ddl::create_table(table, constraints));
-        for (const auto& c : table.columns) {
-            const auto got = ddl::inherited_values(m, table, c);
-            if (!got.inherited || column_comes_later(m, other, table, c)) continue;
-            for (auto& s : ddl::own_column_values(table.name, c, got)) out.push_back(std::move(s));
-        }
+        for (auto& s : ddl::inherited_column_statements(
+                 m, table, [&](const model::Column& c) { return column_comes_later(m, other, table, c); }))
+            out.push_back(std::move(s));
     }
     for (auto& s : ddl::row_security_statements(table)) out.push_back(std::move(s));
     for (auto& c : ddl::table_comments(table)) out.push_back(std::move(c));

@@ -7,13 +7,14 @@
 #include "parser/transform/transforms.hpp"
 
 namespace pgshape::parser {
-namespace {
 
 model::Column& column_of(StatementContext& ctx, model::Table& table, const char* name) {
     for (auto& c : table.columns)
         if (c.name == name) return c;
     ctx.fail(-1, fmt::format("column {} of table {} is not defined", name, model::display(table.name)));
 }
+
+namespace {
 
 // DROP COLUMN [IF EXISTS]: the file's table ends without the column (a
 // sequence the column owns, as a serial's, goes with it, as in

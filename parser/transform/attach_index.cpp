@@ -72,12 +72,6 @@ Shape shape_of(const IndexRef& r) {
     return s;
 }
 
-std::string column_names(const std::vector<model::IndexElem>& elems) {
-    std::string out;
-    for (const auto& e : elems) out += (out.empty() ? "" : "_") + (e.expr ? std::string("expr") : e.column);
-    return out;
-}
-
 // What a plain CREATE INDEX names an expression's column (FigureIndexColname):
 // a function call after the function, anything else "expr".
 std::string figured_name(const model::Expr& e) {
@@ -186,7 +180,7 @@ void attach_partition_indexes(Builder& builder) {
         if (i.attached_to.name.empty() || i.comment) return false;
         const auto parent = m.indexes.find(i.attached_to);
         return parent != m.indexes.end() && !parent->second.only && parent->second.options == i.options &&
-               (chosen_name(i.name.name, i.table.name, column_names(i.elems), "idx") ||
+               (chosen_name(i.name.name, i.table.name, model::index_name_columns(i.elems), "idx") ||
                 chosen_name(i.name.name, i.table.name, figured_column_names(i.elems), "idx"));
     });
     std::erase_if(m.constraints, [&](const auto& entry) {

@@ -9,10 +9,6 @@
 namespace pgshape::parser {
 namespace {
 
-bool is_null_const(const Node* node) {
-    return node && node->node_case == PG_QUERY__NODE__NODE_A_CONST && node->a_const->isnull;
-}
-
 // serial → integer NOT NULL DEFAULT nextval('schema.table_col_seq'::regclass)
 // plus the sequence, owned by the column: what PostgreSQL itself creates.
 void expand_serial(StatementContext& ctx, model::Table& table, model::Column& column) {
@@ -65,7 +61,7 @@ void apply_column_constraints(StatementContext& ctx, model::Table& table, PgQuer
         case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL: column->not_null = true; break;
         case PG_QUERY__CONSTR_TYPE__CONSTR_NULL: column->not_null = false; break;
         case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
-            if (is_null_const(con->raw_expr)) column->default_value.reset();  // PostgreSQL stores nothing
+            if (is_null_constant(con->raw_expr)) column->default_value.reset();  // PostgreSQL stores nothing
             else column->default_value = make_expr(ctx.tree, con->raw_expr, ctx.expr_context(&table.columns, &column->type));
             break;
         case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY: set_identity(ctx, *column, con); break;

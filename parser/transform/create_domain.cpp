@@ -64,7 +64,7 @@ void add_check(StatementContext& ctx, model::Domain& domain, PgQuery__Constraint
 }
 
 void set_default(StatementContext& ctx, model::Domain& domain, Node* expr) {
-    if (!expr || (expr->node_case == PG_QUERY__NODE__NODE_A_CONST && expr->a_const->isnull)) {
+    if (!expr || is_null_constant(expr)) {
         domain.default_value.reset();  // DEFAULT NULL: PostgreSQL stores none
         return;
     }

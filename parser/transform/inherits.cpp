@@ -11,10 +11,6 @@
 namespace pgshape::parser {
 namespace {
 
-bool null_constant(const Node* node) {
-    return node && node->node_case == PG_QUERY__NODE__NODE_A_CONST && node->a_const->isnull;
-}
-
 // What a child takes of a parent's column: not its identity (PostgreSQL
 // does not pass it on), statistics target or comment.
 model::Column inherited_copy(const model::Column& parent_column) {
@@ -117,16 +113,12 @@ bool record_inherited_column_option(StatementContext& ctx, model::Table& table, 
     ctx.builder.defer(where, [ctx, name, cmd, where]() mutable {
         resolve(ctx.builder, name, where, ctx.builder.model.tables.size() + 1);
         auto& t = ctx.builder.model.tables.at(name);
-        model::Column* column = nullptr;
-        for (auto& c : t.columns)
-            if (c.name == cmd->name) column = &c;
-        if (!column)
-            ctx.fail(-1, fmt::format("column {} of table {} is not defined", cmd->name, model::display(name)));
-        if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull) column->not_null = true;
-        else if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull) column->not_null = false;
-        else if (cmd->def && !null_constant(cmd->def))
-            column->default_value = make_expr(ctx.tree, cmd->def, ctx.expr_context(&t.columns, &column->type));
-        else column->default_value.reset();
+        auto& column = column_of(ctx, t, cmd->name);
+        if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull) column.not_null = true;
+        else if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull) column.not_null = false;
+        else if (cmd->def && !is_null_constant(cmd->def))
+            column.default_value = make_expr(ctx.tree, cmd->def, ctx.expr_context(&t.columns, &column.type));
+        else column.default_value.reset();
     });
     return true;
 }

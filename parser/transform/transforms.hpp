@@ -86,6 +86,9 @@ void add_partition_elements_later(StatementContext& ctx, const model::QualifiedN
 // with the partition's own defaults and NOT NULL over them.
 void sync_partition_columns(Builder& builder);
 
+// The column `name` of `table`, or a located error (alter_table.cpp).
+model::Column& column_of(StatementContext& ctx, model::Table& table, const char* name);
+
 // Inheritance (inherits.cpp). Once every file is loaded: the parents
 // exist, and their columns are merged into the child's by name, as
 // PostgreSQL does; then the child's table constraints are read.
