@@ -175,7 +175,9 @@ void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt,
             break;
         case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault: {
             auto& column = column_of(ctx, table, cmd->name);
-            if (cmd->def) column.default_value = make_expr(ctx.tree, cmd->def, ctx.expr_context(&table.columns, &column.type));
+            // SET DEFAULT NULL: PostgreSQL stores no default, as for DROP DEFAULT.
+            if (cmd->def && !is_null_constant(cmd->def))
+                column.default_value = make_expr(ctx.tree, cmd->def, ctx.expr_context(&table.columns, &column.type));
             else column.default_value.reset();
             break;
         }
