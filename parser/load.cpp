@@ -1,4 +1,5 @@
 #include "parser/load.hpp"
+#include "parser/search_path.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -195,18 +196,10 @@ void dispatch(StatementContext& ctx, Node* stmt, Pass pass) {
     }
 }
 
-// The first schema a SET search_path names, when it is a string constant.
-std::optional<std::string_view> first_schema(const PgQuery__VariableSetStmt* set) {
-    if (set->n_args < 1) return std::nullopt;
-    const Node* first = set->args[0];
-    if (first->node_case != PG_QUERY__NODE__NODE_A_CONST || first->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
-        return std::nullopt;
-    return std::string_view(first->a_const->sval->sval);
-}
-
 // Session settings a dump starts with (pg_dump's SET lines): harmless to a
-// schema. Anything that changes name resolution is not: search_path may only
-// be emptied (pg_dump qualifies every name).
+// schema. SET search_path changes name resolution: the names it leaves
+// unqualified are qualified before the statements are read
+// (parser/search_path.hpp).
 bool is_session_setting(const Node* stmt) {
     static const std::set<std::string> k_harmless = {
         "client_encoding", "statement_timeout", "lock_timeout", "idle_in_transaction_session_timeout",
@@ -217,13 +210,7 @@ bool is_session_setting(const Node* stmt) {
         const auto* set = stmt->variable_set_stmt;
         const std::string name = set->name ? set->name : "";
         if (k_harmless.count(name)) return true;
-        // search_path = '' (pg_dump) or one that starts with public: unqualified
-        // names still resolve to public, as pgshape assumes.
-        if (name == "search_path") {
-            const auto schema = first_schema(set);
-            return schema && ((schema->empty() && set->n_args == 1) || *schema == "public");
-        }
-        return false;
+        return search_path_of(stmt).has_value();
     }
     // SELECT pg_catalog.set_config('search_path', '', false); and a dump's
     // SELECT pg_catalog.setval('s', 42, true): a sequence's current value is
@@ -280,14 +267,9 @@ bool is_privilege_statement(const Node* stmt) {
     if (stmt->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT) {
         const auto* set = stmt->variable_set_stmt;
         const std::string name = set->name ? set->name : "";
-        if (name == "search_path") {
-            const auto named = first_schema(set);
-            const std::string schema = named && !named->empty() ? std::string(*named) : "app";
-            builder.fail(where, "SET search_path is not supported in schema files",
-                         fmt::format("search_path may only be '' or start with public: qualify the names the file "
-                                     "creates and uses with their schema ({}.name), as pg_dump 10 and later writes them",
-                                     model::quote_ident(schema)));
-        }
+        if (name == "search_path")
+            builder.fail(where, "SET search_path is supported only with a list of schema names",
+                         "write SET search_path = app, public; (or qualify the names with their schema)");
         builder.fail(where, fmt::format("SET {} is not supported in schema files", name),
                      "only session settings that do not change name resolution are accepted");
     }
@@ -354,6 +336,7 @@ model::SchemaModel build_model(const std::vector<ParsedSource>& sources, const L
     std::vector<const LoadedFile*> loaded;
     for (const auto& source : sources)
         for (const auto& piece : source.pieces()) loaded.push_back(&piece);
+    qualify_search_path_names(loaded);
     const bool privileges = options.privileges == model::Privileges::manage;
     const int last = static_cast<int>(privileges ? Pass::privileges : Pass::comment);
     for (int pass = 0; pass <= last; ++pass) {
