@@ -28,12 +28,13 @@ model::Table& Builder::table(const model::QualifiedName& name, Location where) {
 }
 
 std::string Builder::choose_relation_name(const std::string& schema, const std::string& name1,
-                                          const std::string& name2, const std::string& label) {
+                                          const std::string& name2, const std::string& label, Location where) {
     auto& taken = m_relation_names[schema];
     std::string candidate = model::make_object_name(name1, name2, label);
     for (int pass = 1; taken.count(candidate); ++pass)
         candidate = model::make_object_name(name1, name2, label + std::to_string(pass));
     taken.insert(candidate);
+    if (where.file) defined_at["relation " + schema + "." + candidate] = where;
     return candidate;
 }
 
@@ -69,6 +70,13 @@ void Builder::claim_relation_name(const std::string& schema, const std::string& 
         fail(where, fmt::format("relation {}.{} is defined twice", schema, name), help);
     }
     defined_at[key] = where;
+}
+
+bool Builder::earlier(Location a, Location b) const {
+    if (!a.file || !b.file) return false;
+    const auto fa = file_order.find(a.file), fb = file_order.find(b.file);
+    if (fa == file_order.end() || fb == file_order.end()) return false;
+    return fa->second != fb->second ? fa->second < fb->second : a.offset < b.offset;
 }
 
 void Builder::release_relation_name(const std::string& schema, const std::string& name) {

@@ -88,8 +88,9 @@ public:
     model::Table& table(const model::QualifiedName& name, Location where);
 
     // Name choice as PostgreSQL does it (ChooseRelationName, ChooseConstraintName).
+    // `where`: the statement's place, recorded as a claimed name's is.
     std::string choose_relation_name(const std::string& schema, const std::string& name1,
-                                     const std::string& name2, const std::string& label);
+                                     const std::string& name2, const std::string& label, Location where = {});
     std::string choose_constraint_name(const model::QualifiedName& table, const std::string& name2,
                                        const std::string& label);
     // A domain's unnamed check: <domain>_check, numbered past the check
@@ -114,6 +115,17 @@ public:
 
     // Where each object was defined, for "already defined" and reference errors.
     std::map<std::string, Location> defined_at;
+    // Where each partition became one (CREATE TABLE ... PARTITION OF, ALTER
+    // TABLE ... ATTACH PARTITION), and the order of the files: PostgreSQL
+    // attaches a partition's index that exists by then to a parent's index
+    // that matches it (attach_index.cpp).
+    std::map<model::QualifiedName, Location> partition_since;
+    std::map<const SourceFile*, std::size_t> file_order;
+    // Whether `a` comes before `b` in the files as read (an unknown place
+    // comes before none).
+    bool earlier(Location a, Location b) const;
+    // Off for the catalog's text, which writes every attachment out.
+    bool implicit_index_attach = true;
 
     // Views waiting to be built, and those being built (a view reads
     // itself if it comes back here): parser/transform/create_view.cpp.

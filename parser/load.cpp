@@ -336,6 +336,8 @@ model::SchemaModel build_model(const std::vector<ParsedSource>& sources, const L
     std::vector<const LoadedFile*> loaded;
     for (const auto& source : sources)
         for (const auto& piece : source.pieces()) loaded.push_back(&piece);
+    for (const auto* piece : loaded) builder.file_order.emplace(piece->file, builder.file_order.size());
+    builder.implicit_index_attach = options.implicit_index_attach;
     qualify_search_path_names(loaded);
     const bool privileges = options.privileges == model::Privileges::manage;
     const int last = static_cast<int>(privileges ? Pass::privileges : Pass::comment);

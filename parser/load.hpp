@@ -15,6 +15,11 @@ namespace pgshape::parser {
 // they are read and set aside.
 struct LoadOptions {
     model::Privileges privileges = model::Privileges::ignore;
+    // Files are read as psql would run them: a partition's index that
+    // exists before its parent's matching CREATE INDEX (or PRIMARY KEY,
+    // UNIQUE) is attached to it. The catalog's text, which writes every
+    // attachment out, is read without.
+    bool implicit_index_attach = true;
 };
 
 // A .sql file, or a directory searched recursively for .sql files. The

@@ -28,6 +28,15 @@ struct PathStatement {
     const std::vector<std::string>* path;
 };
 
+// [name] (or [table, name]) → [schema, ...], in the tree's arena.
+void prepend_schema(ParseTree& tree, Node**& items, std::size_t& n, const std::string& schema) {
+    auto** out = static_cast<Node**>(tree.allocate(sizeof(Node*) * (n + 1)));
+    out[0] = detail::make_string_node(tree, schema);
+    for (std::size_t i = 0; i < n; ++i) out[i + 1] = items[i];
+    items = out;
+    ++n;
+}
+
 bool is_default_path(const std::vector<std::string>& path) {
     for (const auto& schema : path)
         if (schema != "public" && schema != "pg_catalog") return false;
@@ -59,23 +68,13 @@ public:
         if (!schema.empty()) schemaname = detail::arena_string(m_tree, schema);
     }
 
-    // [name] (or [table, name] when `tail` is 1) → [schema, ...].
-    void prepend(Node**& items, std::size_t& n, const std::string& schema) {
-        if (schema.empty()) return;
-        auto** out = static_cast<Node**>(m_tree.allocate(sizeof(Node*) * (n + 1)));
-        out[0] = detail::make_string_node(m_tree, schema);
-        for (std::size_t i = 0; i < n; ++i) out[i + 1] = items[i];
-        items = out;
-        ++n;
-    }
-
     // A bare name list of `kind`; `ddl`: the statement acts on it, so an
     // unknown one still belongs to the first schema.
     void qualify_list(Node**& items, std::size_t& n, const std::set<Key>& kind, bool ddl, std::size_t tail = 0) {
         if (n != 1 + tail) return;
         std::string schema = resolve(kind, str_value(items[0]));
         if (schema.empty() && ddl && !kind.count({"public", std::string(str_value(items[0]))})) schema = m_create_in;
-        prepend(items, n, schema);
+        if (!schema.empty()) prepend_schema(m_tree, items, n, schema);
     }
 
     void qualify_list_node(Node* node, const std::set<Key>& kind, bool ddl, std::size_t tail = 0) {
@@ -188,48 +187,34 @@ std::string created_in(ParseTree& tree, char*& schemaname, const std::string& cr
 }
 
 Key created_list(ParseTree& tree, Node**& items, std::size_t& n, const std::string& create_in) {
-    if (n == 1 && !create_in.empty()) {
-        auto** out = static_cast<Node**>(tree.allocate(sizeof(Node*) * 2));
-        out[0] = detail::make_string_node(tree, create_in);
-        out[1] = items[0];
-        items = out;
-        n = 2;
-    }
+    if (n == 1 && !create_in.empty()) prepend_schema(tree, items, n, create_in);
     if (n >= 2) return {std::string(str_value(items[n - 2])), std::string(str_value(items[n - 1]))};
     return {"public", n ? std::string(str_value(items[0])) : std::string()};
+}
+
+// The relation a statement creates (a table, view, materialized view,
+// sequence or composite type), or null.
+PgQuery__RangeVar* created_relation(Node* stmt) {
+    switch (stmt->node_case) {
+    case PG_QUERY__NODE__NODE_CREATE_STMT: return stmt->create_stmt->relation;
+    case PG_QUERY__NODE__NODE_VIEW_STMT: return stmt->view_stmt->view;
+    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: return stmt->create_table_as_stmt->into->rel;
+    case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: return stmt->create_seq_stmt->sequence;
+    case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT: return stmt->composite_type_stmt->typevar;
+    default: return nullptr;
+    }
 }
 
 // Qualifies the name of what `stmt` creates (when `create_in` is set) and
 // records it.
 void define(ParseTree& tree, Node* stmt, const std::string& create_in, Defined& defined) {
-    switch (stmt->node_case) {
-    case PG_QUERY__NODE__NODE_CREATE_STMT: {
-        auto* rv = stmt->create_stmt->relation;
-        defined.relations.insert({created_in(tree, rv->schemaname, create_in), rv->relname});
-        return;
-    }
-    case PG_QUERY__NODE__NODE_VIEW_STMT: {
-        auto* rv = stmt->view_stmt->view;
-        defined.relations.insert({created_in(tree, rv->schemaname, create_in), rv->relname});
-        return;
-    }
-    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
-        auto* rv = stmt->create_table_as_stmt->into->rel;
-        defined.relations.insert({created_in(tree, rv->schemaname, create_in), rv->relname});
-        return;
-    }
-    case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: {
-        auto* rv = stmt->create_seq_stmt->sequence;
-        defined.relations.insert({created_in(tree, rv->schemaname, create_in), rv->relname});
-        return;
-    }
-    case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT: {
-        auto* rv = stmt->composite_type_stmt->typevar;
+    if (auto* rv = created_relation(stmt)) {
         const Key key{created_in(tree, rv->schemaname, create_in), rv->relname};
         defined.relations.insert(key);
-        defined.types.insert(key);
+        if (stmt->node_case == PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT) defined.types.insert(key);
         return;
     }
+    switch (stmt->node_case) {
     case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT: {
         auto* s = stmt->create_enum_stmt;
         defined.types.insert(created_list(tree, s->type_name, s->n_type_name, create_in));

@@ -149,7 +149,7 @@ model::SchemaModel introspect(pqxx::connection& conn, const std::string& label, 
     std::vector<parser::ParsedSource> sources;
     sources.reserve(parsed.size());
     for (auto& p : parsed) sources.push_back(std::move(*p));
-    return parser::build_model(sources, {privileges});
+    return parser::build_model(sources, {privileges, false});
 }
 
 } // namespace pgshape::introspect

@@ -25,6 +25,20 @@ std::string index_name_columns(const std::vector<IndexElem>& elems) {
     return out;
 }
 
+// Sort order and NULLS FIRST/LAST are not compared: PostgreSQL attaches
+// an index on (at DESC) to one on (at).
+IndexShape shape_of(const Index& i) {
+    IndexShape s{i.unique, i.nulls_not_distinct, i.method, i.elems, i.include, i.where};
+    for (auto& e : s.elems) e.order = SortOrder::asc, e.nulls_first = false;
+    return s;
+}
+
+IndexShape shape_of(const Constraint& key) {
+    IndexShape s{true, key.nulls_not_distinct, "btree", {}, key.include, std::nullopt};
+    for (const auto& c : key.columns) s.elems.push_back(IndexElem{c, std::nullopt, "", "", SortOrder::asc, false});
+    return s;
+}
+
 PartitionCopies partition_copies(const SchemaModel& m, const QualifiedName& partition) {
     PartitionCopies out;
     const auto t = m.tables.find(partition);

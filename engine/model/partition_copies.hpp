@@ -16,6 +16,21 @@ std::string make_object_name(const std::string& name1, const std::string& name2,
 // (ChooseIndexColumnNames): the columns joined by "_", "expr" for an expression.
 std::string index_name_columns(const std::vector<IndexElem>& elems);
 
+// What PostgreSQL compares before it attaches a partition's index to its
+// parent's (CompareIndexInfo): of a plain index, or of a primary key's or
+// unique constraint's.
+struct IndexShape {
+    bool unique = false;
+    bool nulls_not_distinct = false;
+    std::string method;
+    std::vector<IndexElem> elems;
+    std::vector<std::string> include;
+    std::optional<Expr> where;
+    bool operator==(const IndexShape&) const = default;
+};
+IndexShape shape_of(const Index& index);
+IndexShape shape_of(const Constraint& key);
+
 // What PostgreSQL makes on partition `partition` of `m` for each index and
 // primary key or unique constraint of its parent that no index or key of
 // the partition is attached to in `m` (the model leaves those to the

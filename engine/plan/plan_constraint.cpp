@@ -26,11 +26,18 @@ std::string summary(const model::Constraint& c) {
     return std::string(what) + " " + model::quote_ident(c.name) + " on " + model::quote_name(c.table);
 }
 
-std::vector<std::string> add_statements(const model::Constraint& c) {
+// A partition's key attached to a parent's index that this plan builds:
+// the index's step attaches it (plan_index.cpp).
+bool attached_in_index_step(const PlanContext& ctx, const model::Constraint& c) {
+    return !c.attached_to.name.empty() && index_built_here(ctx, c.attached_to);
+}
+
+std::vector<std::string> add_statements(const PlanContext& ctx, const model::Constraint& c) {
     std::vector<std::string> out{ddl::add_constraint(c)};
     for (auto& s : ddl::constraint_comments(c)) out.push_back(std::move(s));
     // A partition's key that is part of its parent's index.
-    if (!c.attached_to.name.empty()) out.push_back(ddl::attach_index(c.attached_to, {c.table.schema, c.name}));
+    if (!c.attached_to.name.empty() && !attached_in_index_step(ctx, c))
+        out.push_back(ddl::attach_index(c.attached_to, {c.table.schema, c.name}));
     return out;
 }
 
@@ -69,10 +76,12 @@ void adopt_step(PlanContext& ctx, const model::Constraint& c, const model::Index
     if (c.initially_deferred) add += " INITIALLY DEFERRED";
     // The index keeps its comment under the key's name: set it as the key's index has it.
     step.up.push_back(add);
-    if (!c.attached_to.name.empty()) step.up.push_back(ddl::attach_index(c.attached_to, {c.table.schema, c.name}));
+    if (!c.attached_to.name.empty() && !attached_in_index_step(ctx, c))
+        step.up.push_back(ddl::attach_index(c.attached_to, {c.table.schema, c.name}));
     if (c.comment) step.up.push_back(ddl::comment_on(ddl::constraint_target(c), c.comment));
     if (index.comment != c.index_comment) step.up.push_back(ddl::comment_on(ddl::constraint_index_target(c), c.index_comment));
     step.down = {ddl::drop_constraint(c), ddl::create_index(index)};
+    if (attached_in_index_step(ctx, c)) step.down.erase(step.down.begin());  // the index's CASCADE takes it
     if (index.comment) step.down.push_back(ddl::comment_on("INDEX " + model::quote_name(index.name), index.comment));
     step.down_hazards.push_back({HazardKind::blocking_lock, "re-creating index " + model::quote_name(index.name) +
                                                                  " blocks writes to " + model::quote_name(c.table)});
@@ -83,8 +92,10 @@ void add_step(PlanContext& ctx, const model::Constraint& c) {
     if (const auto* index = adoptable_index(ctx, c); index && !ctx.table_created(c.table)) return adopt_step(ctx, c, *index);
     auto& step = ctx.add(is_fk(c) ? Phase::add_foreign_key : Phase::add_constraint, key_of(c), ChangeSymbol::create,
                          summary(c));
-    step.up = add_statements(c);
-    step.down = {ddl::drop_constraint(c)};
+    step.up = add_statements(ctx, c);
+    // Attached to a parent's index built here: going down, that index's
+    // DROP INDEX ... CASCADE takes it.
+    if (!attached_in_index_step(ctx, c)) step.down = {ddl::drop_constraint(c)};
     if (!c.attached_to.name.empty()) step.rank = 1;  // after its parent's key
     if (!ctx.table_created(c.table) && c.valid) {
         const char* why = c.type == ConstraintType::check         ? "validating the check scans the table under lock"
@@ -97,10 +108,12 @@ void add_step(PlanContext& ctx, const model::Constraint& c) {
 
 void drop_step(PlanContext& ctx, const model::Constraint& c) {
     if (is_inline(c) && ctx.table_dropped(c.table)) return;  // goes with DROP TABLE, returns with its down
+    // Attached to a parent's index that goes: DROP INDEX ... CASCADE takes it.
+    if (!c.attached_to.name.empty() && index_dropped_here(ctx, c.attached_to)) return;
     auto& step = ctx.add(is_fk(c) ? Phase::drop_foreign_key : Phase::drop_constraint, key_of(c), ChangeSymbol::drop,
                          summary(c));
     step.up = {ddl::drop_constraint(c)};
-    step.down = add_statements(c);
+    step.down = add_statements(ctx, c);
     if (!ctx.table_dropped(c.table)) {
         step.down_hazards.push_back({HazardKind::blocking_lock, model::quote_name(c.table) + ": re-adding " +
                                                                      model::quote_ident(c.name) + " scans the table"});
@@ -130,10 +143,10 @@ void cover_partitions(PlanContext& ctx, const model::Constraint& b) {
     step.up = std::move(up);
     const auto& a = ctx.from.constraints.at(b.key());
     step.down = {ddl::drop_constraint(a)};
-    for (auto& s : add_statements(a)) step.down.push_back(std::move(s));
+    for (auto& s : add_statements(ctx, a)) step.down.push_back(std::move(s));
     for (const auto& [key, c] : ctx.from.constraints)
         if (c.attached_to == model::QualifiedName{b.table.schema, b.name})
-            for (auto& s : add_statements(c)) step.down.push_back(std::move(s));
+            for (auto& s : add_statements(ctx, c)) step.down.push_back(std::move(s));
     step.hazards.push_back({HazardKind::blocking_lock, "adding the partitions' keys scans them"});
     step.down_hazards.push_back({HazardKind::blocking_lock, model::quote_name(b.table) + ": re-adding " +
                                                                  model::quote_ident(b.name) + " (a key cannot be detached) scans its partitions"});
@@ -164,6 +177,29 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Constraint>& 
         plan_comment(ctx, key_of(b), ddl::constraint_target(b), a.comment, b.comment);
         plan_comment(ctx, key_of(b), ddl::constraint_index_target(b), a.index_comment, b.index_comment);
         return;
+    }
+    if (a.attached_to != b.attached_to) {
+        model::Constraint x = a, y = b;
+        x.attached_to = y.attached_to = {};
+        if (same_except_comment(x, y)) {
+            // Standing, and taken by a parent's index built here: that
+            // index's step attaches it (and undoes it).
+            if (a.attached_to.name.empty() && index_built_here(ctx, b.attached_to)) {
+                plan_comment(ctx, key_of(b), ddl::constraint_target(b), a.comment, b.comment);
+                plan_comment(ctx, key_of(b), ddl::constraint_index_target(b), a.index_comment, b.index_comment);
+                return;
+            }
+            // Attached to a parent's index that goes (DROP INDEX ... CASCADE
+            // takes it): added back on its own. Going down, the index built
+            // again takes it.
+            if (b.attached_to.name.empty() && index_dropped_here(ctx, a.attached_to)) {
+                auto& step = ctx.add(Phase::add_constraint, key_of(b), ChangeSymbol::create, summary(b));
+                step.up = add_statements(ctx, b);
+                step.hazards.push_back({HazardKind::blocking_lock,
+                                        model::quote_name(b.table) + ": building the key's index blocks writes to the table"});
+                return;
+            }
+        }
     }
     model::Constraint validated = a;
     validated.valid = true;

@@ -181,6 +181,15 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& chang
 void plan_change(PlanContext& ctx, const diff::ColumnChange& change);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Constraint>& change);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Index>& change);
+// Whether the index `name` of `to` is built in this plan (new, or dropped and
+// built again), and whether the index `name` of `from` is dropped in it
+// (gone, or to be built again): a partition's key attached to it comes and
+// goes in the index's steps (plan_index.cpp).
+bool index_built_here(const PlanContext& ctx, const model::QualifiedName& name);
+// Whether the index `i` of `to` is built in its new partition's step, before
+// the partition is attached (plan_table.cpp).
+bool index_built_with_its_partition(const PlanContext& ctx, const model::Index& i);
+bool index_dropped_here(const PlanContext& ctx, const model::QualifiedName& name);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Function>& change);
 // CREATE OR REPLACE can turn `a` into `b` and back (plan_function.cpp);
 // otherwise the function is dropped and re-created, with what calls it.

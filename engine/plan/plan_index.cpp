@@ -56,6 +56,43 @@ bool stands(const PlanContext& ctx, const model::Index& c) {
 // ON ONLY; no-ops otherwise). Partitions without an index of their own get
 // PostgreSQL's.
 // `skip_standing`: leave out the ones that stand already (`m` is ctx.to).
+// Whether a partition of the index's table has an index or key that `m`
+// leaves unattached and that PostgreSQL would attach to it (it matches): a
+// plain CREATE INDEX on the parent would take it.
+bool takes_unattached(PlanContext& ctx, const model::SchemaModel& m, const model::Index& i) {
+    const auto shape = model::shape_of(i);
+    for (const auto* p : ctx.partitions_of(m, i.table)) {
+        for (const auto* c : ctx.indexes_of(m, p->name))
+            if (c->attached_to.name.empty() && model::shape_of(*c) == shape) return true;
+        for (auto it = m.constraints.lower_bound({p->name, ""}); it != m.constraints.end() && it->first.table == p->name; ++it) {
+            const auto& k = it->second;
+            if ((k.type == model::ConstraintType::primary_key || k.type == model::ConstraintType::unique) &&
+                k.attached_to.name.empty() && model::shape_of(k) == shape)
+                return true;
+        }
+    }
+    return false;
+}
+
+// The partitions' primary keys and unique constraints attached to the index `name` of `m`.
+std::vector<const model::Constraint*> attached_keys(PlanContext& ctx, const model::SchemaModel& m,
+                                                    const model::QualifiedName& name) {
+    std::vector<const model::Constraint*> out;
+    const auto i = m.indexes.find(name);
+    if (i == m.indexes.end()) return out;
+    for (const auto* p : ctx.partitions_of(m, i->second.table))
+        for (auto it = m.constraints.lower_bound({p->name, ""}); it != m.constraints.end() && it->first.table == p->name; ++it)
+            if (it->second.attached_to == name) out.push_back(&it->second);
+    return out;
+}
+
+// DROP INDEX of a partitioned index: CASCADE when partitions' keys are
+// attached to it (PostgreSQL refuses to drop either alone); they go with
+// it, and the plan adds them again where they stay.
+std::string drop_parent_index(PlanContext& ctx, const model::SchemaModel& m, const model::QualifiedName& name) {
+    return "DROP INDEX " + quote_name(name) + (attached_keys(ctx, m, name).empty() ? "" : " CASCADE");
+}
+
 std::vector<std::string> create_with_attached(PlanContext& ctx, const model::SchemaModel& m, const model::Index& i,
                                               bool skip_standing = false) {
     std::vector<std::string> out;
@@ -65,9 +102,23 @@ std::vector<std::string> create_with_attached(PlanContext& ctx, const model::Sch
         out.push_back(ddl::create_index(*c));
         if (c->comment) out.push_back(ddl::comment_on(target(*c), c->comment));
     }
-    out.push_back(ddl::create_index(i));
+    // A partition's matching index or key that stays apart: the parent's is
+    // built ON ONLY, and the other partitions get PostgreSQL's copies by hand.
+    const bool by_hand = !i.only && takes_unattached(ctx, m, i);
+    model::Index parent = i;
+    if (by_hand) parent.only = true;
+    out.push_back(ddl::create_index(parent));
     if (i.comment) out.push_back(ddl::comment_on(target(i), i.comment));
+    if (by_hand)
+        for (const auto* p : ctx.partitions_of(m, i.table))
+            for (const auto& copy : model::partition_copies(m, p->name).indexes)
+                if (copy.attached_to == i.name) {
+                    out.push_back(ddl::create_index(copy));
+                    out.push_back(ddl::attach_index(i.name, copy.name));
+                }
     for (const auto* c : children) out.push_back(ddl::attach_index(i.name, c->name));
+    // Partitions' keys (a plain CREATE INDEX took them already; ON ONLY did not).
+    for (const auto* k : attached_keys(ctx, m, i.name)) out.push_back(ddl::attach_index(i.name, {k->table.schema, k->name}));
     return out;
 }
 
@@ -75,7 +126,7 @@ std::vector<std::string> create_with_attached(PlanContext& ctx, const model::Sch
 // (the partitions' attached indexes go with it) and builds it again as
 // `from` has it, with the index `child` that stays behind on its own.
 std::vector<std::string> rebuild_parent(PlanContext& ctx, const model::QualifiedName& parent, const model::Index* child) {
-    std::vector<std::string> out = {"DROP INDEX " + quote_name(parent)};
+    std::vector<std::string> out = {drop_parent_index(ctx, ctx.to, parent)};
     if (child) out.push_back(ddl::create_index(*child));
     const auto p = ctx.from.indexes.find(parent);
     if (p != ctx.from.indexes.end())
@@ -112,6 +163,7 @@ void cover_partitions(PlanContext& ctx, const model::Index& b) {
 void create_step(PlanContext& ctx, const model::Index& i) {
     // Attached to a partitioned index created here: created in its step.
     if (!i.attached_to.name.empty() && parent_created(ctx, i.attached_to)) return;
+    if (index_built_with_its_partition(ctx, i)) return;
     auto& step = ctx.add(Phase::create_index, key_of(i), ChangeSymbol::create,
                          "index " + quote_name(i.name) + " on " + quote_name(i.table));
     if (i.attached_to.name.empty()) {
@@ -130,7 +182,19 @@ void create_step(PlanContext& ctx, const model::Index& i) {
                                                                    quote_name(i.table) + " while it builds"});
         return;
     }
-    step.down = {"DROP INDEX " + quote_name(i.name)};
+    step.down = {drop_parent_index(ctx, ctx.to, i.name)};
+    // The keys that stood before, which CASCADE took: back on their own
+    // (attached again if `from` builds an index they were attached to).
+    for (const auto* k : attached_keys(ctx, ctx.to, i.name))
+        if (const auto was = ctx.from.constraints.find(k->key()); was != ctx.from.constraints.end()) {
+            model::Constraint apart = was->second;
+            apart.attached_to = {};
+            step.down.push_back(ddl::add_constraint(apart));
+            for (auto& c : ddl::constraint_comments(apart)) step.down.push_back(std::move(c));
+            step.down_hazards.push_back({HazardKind::blocking_lock, "DROP INDEX ... CASCADE takes " + quote_name(k->table) +
+                                                                         "'s key " + model::quote_ident(k->name) +
+                                                                         ", added again: building its index blocks writes"});
+        }
     if (!ctx.table_created(i.table))
         step.hazards.push_back({HazardKind::blocking_lock,
                                 "CREATE INDEX " + quote_name(i.name) + " blocks writes to " + quote_name(i.table) +
@@ -146,7 +210,15 @@ void drop_step(PlanContext& ctx, const model::Index& i) {
     if (!i.attached_to.name.empty() && parent_replaced(ctx, i.attached_to)) return;
     auto& step = ctx.add(Phase::drop_index, key_of(i), ChangeSymbol::drop,
                          "index " + quote_name(i.name) + " on " + quote_name(i.table));
-    step.up = {"DROP INDEX " + quote_name(i.name)};
+    step.up = {drop_parent_index(ctx, ctx.from, i.name)};
+    // Built again: the keys it keeps are added back first, for it to take.
+    if (parent_created(ctx, i.name))
+        for (const auto* k : attached_keys(ctx, ctx.to, i.name))
+            if (ctx.from.constraints.count(k->key())) {
+                model::Constraint apart = *k;
+                apart.attached_to = {};
+                step.up.push_back(ddl::add_constraint(apart));
+            }
     if (!i.attached_to.name.empty()) {
         // PostgreSQL keeps an attached index while its parent's stands: the
         // parent's goes too, and comes back without it.
@@ -160,9 +232,20 @@ void drop_step(PlanContext& ctx, const model::Index& i) {
         step.down_hazards = step.hazards;
         return;
     }
-    step.down = i.attached_to.name.empty() && !ctx.attached_indexes(ctx.from, i.name).empty()
-                    ? create_with_attached(ctx, ctx.from, i)
-                    : std::vector<std::string>{ddl::create_index(i)};
+    if (!attached_keys(ctx, ctx.from, i.name).empty())
+        step.hazards.push_back({HazardKind::blocking_lock, "DROP INDEX ... CASCADE takes the partitions' keys attached to " +
+                                                                quote_name(i.name) + "; those that stay are added again"});
+    // Going down: the keys CASCADE took that no other step brings back, then the index.
+    for (const auto* k : attached_keys(ctx, ctx.from, i.name))
+        if (!ctx.to.constraints.count(k->key())) {
+            model::Constraint apart = *k;
+            apart.attached_to = {};
+            step.down.push_back(ddl::add_constraint(apart));
+        }
+    const bool with_attached = i.attached_to.name.empty() && (!ctx.attached_indexes(ctx.from, i.name).empty() ||
+                                                              !attached_keys(ctx, ctx.from, i.name).empty());
+    for (auto& stmt : with_attached ? create_with_attached(ctx, ctx.from, i) : std::vector<std::string>{ddl::create_index(i)})
+        step.down.push_back(std::move(stmt));
     if (i.comment && ctx.attached_indexes(ctx.from, i.name).empty()) step.down.push_back(ddl::comment_on(target(i), i.comment));
     step.down_hazards.push_back({HazardKind::blocking_lock, "re-creating index " + quote_name(i.name) +
                                                                  " blocks writes to " + quote_name(i.table)});
@@ -220,6 +303,12 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Index>& chang
     }
     drop_step(ctx, *change.from);
     create_step(ctx, *change.to);
+}
+
+bool index_built_here(const PlanContext& ctx, const model::QualifiedName& name) { return parent_created(ctx, name); }
+
+bool index_dropped_here(const PlanContext& ctx, const model::QualifiedName& name) {
+    return ctx.from.indexes.count(name) && parent_replaced(ctx, name);
 }
 
 } // namespace pgshape::plan

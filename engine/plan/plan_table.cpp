@@ -43,11 +43,56 @@ bool column_comes_later(const model::SchemaModel& m, const model::SchemaModel* o
 // NULL on inherited columns after it), its row-level security flags, plus
 // comments on all of it. A replica identity waits for the indexes
 // (plan_table_properties.cpp). `other` is the other side of the plan.
+std::string attach(const model::Table& t) {
+    return "ALTER TABLE " + quote_name(t.partition_of->parent) + " ATTACH PARTITION " + quote_name(t.name) + " " +
+           t.partition_of->sql;
+}
+
+// Whether partition `t` of `m` has an index or key that `m` attaches to a
+// parent's plain index that `other` has already: CREATE TABLE ... PARTITION
+// OF would give the partition that index's copy first, and its own would
+// stay apart.
+bool standing_index(const model::SchemaModel& m, const model::SchemaModel& other, const model::QualifiedName& index) {
+    return !index.name.empty() && m.indexes.count(index) && other.indexes.count(index);
+}
+
+bool takes_standing_index(const model::SchemaModel& m, const model::Table& t, const model::SchemaModel* other) {
+    if (!t.partition_of || !other) return false;
+    for (auto it = m.constraints.lower_bound({t.name, ""}); it != m.constraints.end() && it->first.table == t.name; ++it)
+        if (standing_index(m, *other, it->second.attached_to)) return true;
+    for (const auto& [name, i] : m.indexes)
+        if (i.table == t.name && standing_index(m, *other, i.attached_to)) return true;
+    return false;
+}
+
 std::vector<std::string> create_statements(const model::SchemaModel& m, const model::Table& table,
                                            const model::SchemaModel* other = nullptr) {
     const auto constraints = inline_constraints(m, table.name);
     std::vector<std::string> out;
-    if (table.partition_of) {
+    if (takes_standing_index(m, table, other)) {
+        // Built standalone with its keys and its attached indexes, then
+        // attached: PostgreSQL attaches them to the parent's indexes rather
+        // than build copies. The parent's checks too, which ATTACH PARTITION
+        // requires (they become inherited).
+        model::Table standalone = table;
+        standalone.partition_of.reset();
+        auto with_checks = constraints;
+        std::vector<model::Constraint> checks;
+        const auto& parent = table.partition_of->parent;
+        for (auto it = m.constraints.lower_bound({parent, ""}); it != m.constraints.end() && it->first.table == parent; ++it)
+            if (it->second.type == model::ConstraintType::check && !it->second.no_inherit && !m.constraints.count({table.name, it->second.name})) {
+                checks.push_back(it->second);
+                checks.back().table = table.name;
+            }
+        for (const auto& c : checks) with_checks.push_back(&c);
+        out.push_back(ddl::create_table(standalone, with_checks));
+        for (const auto& [name, i] : m.indexes)
+            if (i.table == table.name && standing_index(m, *other, i.attached_to)) {
+                out.push_back(ddl::create_index(i));
+                if (i.comment) out.push_back(ddl::comment_on("INDEX " + quote_name(name), i.comment));
+            }
+        out.push_back(attach(table));
+    } else if (table.partition_of) {
         auto parent = m.tables.find(table.partition_of->parent);
         out.push_back(ddl::create_partition(table, parent == m.tables.end() ? nullptr : &parent->second));
         for (const auto* c : constraints) out.push_back(ddl::add_constraint(*c));
@@ -68,16 +113,6 @@ std::string detach(const model::Table& t) {
     return "ALTER TABLE " + quote_name(t.partition_of->parent) + " DETACH PARTITION " + quote_name(t.name);
 }
 
-std::string attach(const model::Table& t) {
-    return "ALTER TABLE " + quote_name(t.partition_of->parent) + " ATTACH PARTITION " + quote_name(t.name) + " " +
-           t.partition_of->sql;
-}
-
-// Whether PostgreSQL would attach index `a` to `b` (CompareIndexInfo).
-bool alike(const model::Index& a, const model::Index& b) {
-    return a.unique == b.unique && a.nulls_not_distinct == b.nulls_not_distinct && a.method == b.method &&
-           a.elems == b.elems && a.include == b.include && a.where == b.where;
-}
 
 // ATTACH PARTITION of `t`, a partition in `attached` and standalone in
 // `standalone`. PostgreSQL attaches to each index of the parent the first
@@ -95,7 +130,7 @@ std::vector<std::string> attach_statements(const model::SchemaModel& attached, c
         if (!(same == y->second)) continue;  // its own steps drop and create it
         bool taken = false;
         for (const auto& [pname, p] : attached.indexes)
-            taken = taken || (p.table == t.partition_of->parent && alike(p, x));
+            taken = taken || (p.table == t.partition_of->parent && model::shape_of(p) == model::shape_of(x));
         if (!taken) continue;
         before.push_back("DROP INDEX " + quote_name(name));
         after.push_back(ddl::create_index(y->second));
@@ -162,8 +197,13 @@ void create_step(PlanContext& ctx, const model::Table& t) {
 // CREATE INDEX (and COMMENT ON INDEX) for every index of `table` in `m`.
 void append_indexes(PlanContext& ctx, const model::SchemaModel& m, const model::QualifiedName& table,
                     std::vector<std::string>& out) {
+    const auto t = m.tables.find(table);
+    const bool built_with_table =
+        t != m.tables.end() && takes_standing_index(m, t->second, &m == &ctx.from ? &ctx.to : &ctx.from);
     for (const auto* index : ctx.indexes_of(m, table)) {
         if (&m == &ctx.from && ctx.index_dropped_before_its_table(*index)) continue;  // its own step brings it back
+        if (built_with_table && standing_index(m, &m == &ctx.from ? ctx.to : ctx.from, index->attached_to))
+            continue;  // in create_statements
         out.push_back(ddl::create_index(*index));
         if (index->comment) out.push_back(ddl::comment_on("INDEX " + quote_name(index->name), index->comment));
     }
@@ -401,6 +441,12 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& chang
     }
     plan_storage(ctx, a, b);
     plan_comment(ctx, key_of(b), "TABLE " + quote_name(b.name), a.comment, b.comment);
+}
+
+bool index_built_with_its_partition(const PlanContext& ctx, const model::Index& i) {
+    const auto t = ctx.to.tables.find(i.table);
+    return ctx.table_created(i.table) && t != ctx.to.tables.end() && standing_index(ctx.to, ctx.from, i.attached_to) &&
+           takes_standing_index(ctx.to, t->second, &ctx.from);
 }
 
 } // namespace pgshape::plan

@@ -90,10 +90,20 @@ std::string model_sql(const model::SchemaModel& m) {
     }
     out += "\n";
     // A partition's key attached to its parent's before the parent's: the
-    // parent's ADD CONSTRAINT takes it rather than make another.
+    // parent's ADD CONSTRAINT takes it rather than make another. A
+    // partition's standalone key after every parent's index and key, which
+    // would otherwise take it.
+    const auto is_partition = [&](const model::QualifiedName& table) {
+        const auto t = m.tables.find(table);
+        return t != m.tables.end() && t->second.partition_of.has_value();
+    };
+    const auto standalone_on_partition = [&](const model::Constraint& c) {
+        return c.type != model::ConstraintType::foreign_key && c.attached_to.name.empty() && is_partition(c.table);
+    };
     for (const bool attached : {true, false})
         for (const auto& [key, c] : m.constraints)
-            if (c.type != model::ConstraintType::foreign_key && c.attached_to.name.empty() != attached)
+            if (c.type != model::ConstraintType::foreign_key && c.attached_to.name.empty() != attached &&
+                !standalone_on_partition(c))
                 emit(ddl::add_constraint(c));
     // Functions whose signature or SQL body uses a table.
     for (const auto* fn : plan::functions_in_order(m, plan::TableOrder::after_tables)) {
@@ -103,18 +113,16 @@ std::string model_sql(const model::SchemaModel& m) {
     // Partitions' attached indexes first, so that a parent's CREATE INDEX
     // takes them rather than make its own; a partition's standalone index
     // after every parent's, which would otherwise take it.
-    const auto on_partition = [&](const model::Index& i) {
-        const auto t = m.tables.find(i.table);
-        return t != m.tables.end() && t->second.partition_of.has_value();
-    };
     for (int pass = 0; pass < 3; ++pass)
         for (const auto& [name, i] : m.indexes) {
             if (m.views.count(i.table)) continue;  // on a materialized view: written with it
-            const int order = !i.attached_to.name.empty() ? 0 : on_partition(i) ? 2 : 1;
+            const int order = !i.attached_to.name.empty() ? 0 : is_partition(i.table) ? 2 : 1;
             if (order != pass) continue;
             emit(ddl::create_index(i));
             if (i.comment) emit(ddl::comment_on("INDEX " + quote_name(name), i.comment));
         }
+    for (const auto& [key, c] : m.constraints)
+        if (standalone_on_partition(c)) emit(ddl::add_constraint(c));
     // Partitions' indexes and keys attached to their parent's, as pg_dump writes them.
     for (const auto& [name, i] : m.indexes)
         if (!i.attached_to.name.empty()) emit(ddl::attach_index(i.attached_to, name));

@@ -7,6 +7,7 @@
 // parent's would have made under PostgreSQL's own name is left out, as the
 // parent's statement describes it. The catalog side writes every attached
 // index out, so both sides meet in the same model.
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <set>
@@ -51,26 +52,7 @@ IndexRef find_index(model::SchemaModel& m, const KeysByIndexName& keys, const mo
     return {};
 }
 
-// What PostgreSQL compares before it attaches one index to another (CompareIndexInfo).
-struct Shape {
-    bool unique = false;
-    bool nulls_not_distinct = false;
-    std::string method;
-    std::vector<model::IndexElem> elems;
-    std::vector<std::string> include;
-    std::optional<model::Expr> where;
-    bool operator==(const Shape&) const = default;
-};
-
-Shape shape_of(const IndexRef& r) {
-    if (r.index) {
-        const auto& i = *r.index;
-        return {i.unique, i.nulls_not_distinct, i.method, i.elems, i.include, i.where};
-    }
-    Shape s{true, r.key->nulls_not_distinct, "btree", {}, r.key->include, std::nullopt};
-    for (const auto& c : r.key->columns) s.elems.push_back(model::IndexElem{c, std::nullopt, "", "", model::SortOrder::asc, false});
-    return s;
-}
+model::IndexShape shape_of(const IndexRef& r) { return r.index ? model::shape_of(*r.index) : model::shape_of(*r.key); }
 
 // What a plain CREATE INDEX names an expression's column (FigureIndexColname):
 // a function call after the function, anything else "expr".
@@ -154,6 +136,65 @@ bool covers_partitions(const model::SchemaModel& m,
     return true;
 }
 
+Location defined_where(const Builder& builder, const model::QualifiedName& relation) {
+    const auto it = builder.defined_at.find("relation " + relation.schema + "." + relation.name);
+    return it == builder.defined_at.end() ? Location{} : it->second;
+}
+
+// What PostgreSQL does when it builds a partitioned table's index or key
+// (DefineIndex) and when it attaches a partition (AttachPartitionEnsureIndexes):
+// on each partition, an index that matches the parent's and is attached to
+// no other is attached to it instead of a new one being built; a key's
+// index takes only a partition's key. That depends on what the partition
+// has by then: the indexes and keys of statements before the later of the
+// parent's index and the partition's attachment, the first of them in
+// statement order. A partition created after its parent's index gets a new
+// index, and keeps its own keys (even those of its CREATE TABLE) apart.
+void attach_matching_indexes(Builder& builder, AttachedIndexes& attached_indexes) {
+    auto& m = builder.model;
+    std::map<model::QualifiedName, std::vector<model::QualifiedName>> partitions;
+    for (const auto& [name, t] : m.tables)
+        if (t.partition_of) partitions[t.partition_of->parent].push_back(name);
+    if (partitions.empty()) return;
+    std::map<model::QualifiedName, std::vector<IndexRef>> candidates;  // partition → its indexes and keys
+    for (auto& [name, i] : m.indexes)
+        if (m.tables.count(i.table) && m.tables.at(i.table).partition_of) candidates[i.table].push_back({&i, nullptr});
+    for (auto& [key, c] : m.constraints)
+        if (is_key(c) && m.tables.at(key.table).partition_of) candidates[key.table].push_back({nullptr, &c});
+    auto name_of = [](const IndexRef& r) {
+        return r.index ? r.index->name : model::QualifiedName{r.key->table.schema, r.key->name};
+    };
+    auto attach_to = [&](const IndexRef& parent, const model::QualifiedName& parent_name) {
+        const auto it = partitions.find(parent.table());
+        if (it == partitions.end()) return;
+        const Location parent_at = defined_where(builder, parent_name);
+        const model::IndexShape shape = shape_of(parent);
+        for (const auto& partition : it->second) {
+            auto& own = candidates[partition];
+            if (std::any_of(own.begin(), own.end(), [&](IndexRef& r) { return r.attached_to() == parent_name; })) continue;
+            const auto since = builder.partition_since.find(partition);
+            Location cutoff = parent_at;
+            if (since != builder.partition_since.end() && builder.earlier(cutoff, since->second)) cutoff = since->second;
+            IndexRef* chosen = nullptr;
+            Location chosen_at;
+            for (auto& r : own) {
+                if (!r.attached_to().name.empty() || (parent.key && !r.key)) continue;
+                const Location at = defined_where(builder, name_of(r));
+                if (!builder.earlier(at, cutoff) || (chosen && !builder.earlier(at, chosen_at))) continue;
+                if (shape_of(r) != shape) continue;
+                chosen = &r, chosen_at = at;
+            }
+            if (!chosen) continue;
+            chosen->attached_to() = parent_name;
+            if (chosen->index) attached_indexes.emplace(std::pair{partition, parent_name}, chosen->index->name);
+        }
+    };
+    for (auto& [name, i] : m.indexes)
+        if (!i.only && partitions.count(i.table)) attach_to({&i, nullptr}, name);
+    for (auto& [key, c] : m.constraints)
+        if (is_key(c) && !c.only && partitions.count(key.table)) attach_to({nullptr, &c}, {key.table.schema, key.name});
+}
+
 } // namespace
 
 void attach_partition_indexes(Builder& builder) {
@@ -165,6 +206,7 @@ void attach_partition_indexes(Builder& builder) {
     for (const auto& [name, i] : m.indexes)
         if (!i.attached_to.name.empty()) attached_indexes.emplace(std::pair{i.table, i.attached_to}, name);
     for (const auto& a : builder.index_attachments) resolve(builder, keys, attached_indexes, a);
+    if (builder.implicit_index_attach) attach_matching_indexes(builder, attached_indexes);
     std::set<std::pair<model::QualifiedName, model::QualifiedName>> attached;
     for (const auto& [name, i] : m.indexes)
         if (!i.attached_to.name.empty()) attached.insert({i.table, i.attached_to});

@@ -63,7 +63,8 @@ void transform_create_index(StatementContext& ctx, PgQuery__IndexStmt* stmt) {
         builder.claim_relation_name(table.name.schema, index.name.name, ctx.here());
     } else {
         index.name = {table.name.schema,
-                      builder.choose_relation_name(table.name.schema, table.name.name, join_names(name_parts, '_'), "idx")};
+                      builder.choose_relation_name(table.name.schema, table.name.name, join_names(name_parts, '_'), "idx",
+                                                   ctx.here())};
     }
     builder.model.indexes.emplace(index.name, std::move(index));
 }

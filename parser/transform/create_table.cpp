@@ -29,6 +29,7 @@ void transform_create_table(StatementContext& ctx, PgQuery__CreateStmt* stmt) {
         // constraints and its own defaults and NOT NULL (partition.cpp).
         const auto parent = ctx.builder.name_of(stmt->inh_relations[0]->range_var);
         stored.partition_of = partition_bound(ctx, parent, stmt->partbound);
+        ctx.builder.partition_since[stored.name] = ctx.at(stmt->relation->location);
         if (stmt->partspec) ctx.fail(-1, "sub-partitioned partitions are not supported yet");
         resolve_partition_later(ctx, stored.name);
         if (stmt->n_table_elts) add_partition_elements_later(ctx, stored.name, stmt);

@@ -34,7 +34,8 @@ void add_exclusion_constraint(StatementContext& ctx, model::Table& table, PgQuer
     auto& builder = ctx.builder;
     // Named like its index (ChooseIndexName): table_col1_col2_excl.
     if (out.name.empty())
-        out.name = builder.choose_relation_name(table.name.schema, table.name.name, join_names(names, '_'), "excl");
+        out.name = builder.choose_relation_name(table.name.schema, table.name.name, join_names(names, '_'), "excl",
+                                                 ctx.at(con->location));
     else
         builder.claim_relation_name(table.name.schema, out.name, ctx.at(con->location));
     const auto key = out.key();

@@ -144,6 +144,7 @@ void attach_partition(StatementContext& ctx, model::Table& parent, PgQuery__Part
                                                   model::display(table.partition_of->parent)));
     if (!cmd->bound) ctx.fail(cmd->name->location, "ATTACH PARTITION needs FOR VALUES ... or DEFAULT");
     table.partition_of = partition_bound(ctx, parent.name, cmd->bound);
+    builder.partition_since[name] = ctx.here();
     // The table keeps its own defaults and NOT NULL; its columns become the
     // parent's (sync_partition_columns), which PostgreSQL requires them to be.
     for (const auto& column : table.columns) {

@@ -111,9 +111,9 @@ void add_table_constraint(StatementContext& ctx, model::Table& table, PgQuery__C
             for (auto& c : table.columns)
                 if (std::find(out.columns.begin(), out.columns.end(), c.name) != out.columns.end()) c.not_null = true;
         if (out.name.empty())
-            out.name = primary ? builder.choose_relation_name(table.name.schema, table.name.name, "", "pkey")
+            out.name = primary ? builder.choose_relation_name(table.name.schema, table.name.name, "", "pkey", ctx.at(con->location))
                                : builder.choose_relation_name(table.name.schema, table.name.name,
-                                                              join_names(index_name_columns(out), '_'), "key");
+                                                              join_names(index_name_columns(out), '_'), "key", ctx.at(con->location));
         else if (fold != KeyFold::took_name)
             builder.claim_relation_name(table.name.schema, out.name, ctx.at(con->location));
         // The name is claimed above; add_constraint must not claim it again.

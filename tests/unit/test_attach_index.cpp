@@ -140,3 +140,40 @@ ALTER INDEX events_lower_idx ATTACH PARTITION events_b_expr_idx;
 )");
     CHECK(dumped == plain);
 }
+
+TEST_CASE("attach_index: a partition's matching index attaches to the parent's only when it comes first") {
+    const std::string before = k_tables + R"(
+CREATE INDEX events_a_at_local ON events_a (at DESC);
+CREATE INDEX events_at_idx ON events (at);
+)";
+    const std::string after = k_tables + R"(
+CREATE INDEX events_at_idx ON events (at);
+CREATE INDEX events_a_at_local ON events_a (at DESC);
+)";
+    // PostgreSQL does not compare the sort order before it attaches.
+    CHECK(model_of(before).indexes.at(pub("events_a_at_local")).attached_to == pub("events_at_idx"));
+    CHECK(model_of(after).indexes.at(pub("events_a_at_local")).attached_to.name.empty());
+    // An ON ONLY index takes nothing by itself.
+    const auto only = model_of(k_tables + R"(
+CREATE INDEX events_a_at_local ON events_a (at);
+CREATE INDEX events_at_idx ON ONLY events (at);
+)");
+    CHECK(only.indexes.at(pub("events_a_at_local")).attached_to.name.empty());
+}
+
+TEST_CASE("attach_index: a partition's key in its PARTITION OF is taken by a parent's index written after it, not before") {
+    const std::string parent = "CREATE TABLE t (a int NOT NULL, b int NOT NULL) PARTITION BY LIST (a);\n";
+    const auto later = model_of(parent + "CREATE TABLE t1 PARTITION OF t (PRIMARY KEY (a, b)) FOR VALUES IN (1);\n"
+                                         "CREATE UNIQUE INDEX t_a_b_idx ON t (a, b);\n");
+    CHECK(later.constraints.at({pub("t1"), "t1_pkey"}).attached_to == pub("t_a_b_idx"));
+    const auto earlier = model_of(parent + "CREATE UNIQUE INDEX t_a_b_idx ON t (a, b);\n"
+                                           "CREATE TABLE t1 PARTITION OF t (PRIMARY KEY (a, b)) FOR VALUES IN (1);\n");
+    CHECK(earlier.constraints.at({pub("t1"), "t1_pkey"}).attached_to.name.empty());
+    // The parent's index made its own copy on t1 then.
+    CHECK(model::partition_copies(earlier, pub("t1")).indexes.size() == 1);
+    // A parent's key takes a partition's key, never a plain index.
+    const auto keyed = model_of(parent + "CREATE TABLE t1 PARTITION OF t FOR VALUES IN (1);\n"
+                                         "CREATE UNIQUE INDEX t1_local ON t1 (a, b);\n"
+                                         "ALTER TABLE t ADD PRIMARY KEY (a, b);\n");
+    CHECK(keyed.indexes.at(pub("t1_local")).attached_to.name.empty());
+}
