@@ -50,12 +50,6 @@ bool stands(const PlanContext& ctx, const model::Index& c) {
     return x == y;
 }
 
-// A partitioned index with the partitions' indexes attached to it, as `m`
-// has them: those first (a plain CREATE INDEX on the parent attaches them
-// rather than build new ones), then the parent, then the attachments (for
-// ON ONLY; no-ops otherwise). Partitions without an index of their own get
-// PostgreSQL's.
-// `skip_standing`: leave out the ones that stand already (`m` is ctx.to).
 // Whether a partition of the index's table has an index or key that `m`
 // leaves unattached and that PostgreSQL would attach to it (it matches): a
 // plain CREATE INDEX on the parent would take it.
@@ -86,6 +80,16 @@ std::vector<const model::Constraint*> attached_keys(PlanContext& ctx, const mode
     return out;
 }
 
+// ADD CONSTRAINT of a partition's key on its own (CASCADE took it; a
+// parent's index built afterwards attaches it again).
+std::vector<std::string> add_apart(const model::Constraint& key) {
+    model::Constraint apart = key;
+    apart.attached_to = {};
+    std::vector<std::string> out{ddl::add_constraint(apart)};
+    for (auto& c : ddl::constraint_comments(apart)) out.push_back(std::move(c));
+    return out;
+}
+
 // DROP INDEX of a partitioned index: CASCADE when partitions' keys are
 // attached to it (PostgreSQL refuses to drop either alone); they go with
 // it, and the plan adds them again where they stay.
@@ -93,6 +97,12 @@ std::string drop_parent_index(PlanContext& ctx, const model::SchemaModel& m, con
     return "DROP INDEX " + quote_name(name) + (attached_keys(ctx, m, name).empty() ? "" : " CASCADE");
 }
 
+// A partitioned index with the partitions' indexes attached to it, as `m`
+// has them: those first (a plain CREATE INDEX on the parent attaches them
+// rather than build new ones), then the parent, then the attachments (for
+// ON ONLY; no-ops otherwise). Partitions without an index of their own get
+// PostgreSQL's.
+// `skip_standing`: leave out the ones that stand already (`m` is ctx.to).
 std::vector<std::string> create_with_attached(PlanContext& ctx, const model::SchemaModel& m, const model::Index& i,
                                               bool skip_standing = false) {
     std::vector<std::string> out;
@@ -187,10 +197,7 @@ void create_step(PlanContext& ctx, const model::Index& i) {
     // (attached again if `from` builds an index they were attached to).
     for (const auto* k : attached_keys(ctx, ctx.to, i.name))
         if (const auto was = ctx.from.constraints.find(k->key()); was != ctx.from.constraints.end()) {
-            model::Constraint apart = was->second;
-            apart.attached_to = {};
-            step.down.push_back(ddl::add_constraint(apart));
-            for (auto& c : ddl::constraint_comments(apart)) step.down.push_back(std::move(c));
+            for (auto& stmt : add_apart(was->second)) step.down.push_back(std::move(stmt));
             step.down_hazards.push_back({HazardKind::blocking_lock, "DROP INDEX ... CASCADE takes " + quote_name(k->table) +
                                                                          "'s key " + model::quote_ident(k->name) +
                                                                          ", added again: building its index blocks writes"});
@@ -214,11 +221,8 @@ void drop_step(PlanContext& ctx, const model::Index& i) {
     // Built again: the keys it keeps are added back first, for it to take.
     if (parent_created(ctx, i.name))
         for (const auto* k : attached_keys(ctx, ctx.to, i.name))
-            if (ctx.from.constraints.count(k->key())) {
-                model::Constraint apart = *k;
-                apart.attached_to = {};
-                step.up.push_back(ddl::add_constraint(apart));
-            }
+            if (ctx.from.constraints.count(k->key()))
+                for (auto& stmt : add_apart(*k)) step.up.push_back(std::move(stmt));
     if (!i.attached_to.name.empty()) {
         // PostgreSQL keeps an attached index while its parent's stands: the
         // parent's goes too, and comes back without it.
@@ -237,16 +241,13 @@ void drop_step(PlanContext& ctx, const model::Index& i) {
                                                                 quote_name(i.name) + "; those that stay are added again"});
     // Going down: the keys CASCADE took that no other step brings back, then the index.
     for (const auto* k : attached_keys(ctx, ctx.from, i.name))
-        if (!ctx.to.constraints.count(k->key())) {
-            model::Constraint apart = *k;
-            apart.attached_to = {};
-            step.down.push_back(ddl::add_constraint(apart));
-        }
+        if (!ctx.to.constraints.count(k->key()))
+            for (auto& stmt : add_apart(*k)) step.down.push_back(std::move(stmt));
     const bool with_attached = i.attached_to.name.empty() && (!ctx.attached_indexes(ctx.from, i.name).empty() ||
                                                               !attached_keys(ctx, ctx.from, i.name).empty());
     for (auto& stmt : with_attached ? create_with_attached(ctx, ctx.from, i) : std::vector<std::string>{ddl::create_index(i)})
         step.down.push_back(std::move(stmt));
-    if (i.comment && ctx.attached_indexes(ctx.from, i.name).empty()) step.down.push_back(ddl::comment_on(target(i), i.comment));
+    if (i.comment && !with_attached) step.down.push_back(ddl::comment_on(target(i), i.comment));
     step.down_hazards.push_back({HazardKind::blocking_lock, "re-creating index " + quote_name(i.name) +
                                                                  " blocks writes to " + quote_name(i.table)});
 }
