@@ -12,6 +12,9 @@ void apply_statements(pqxx::connection& conn, const std::vector<std::string>& st
     // A date/time literal without a zone is read in UTC, as the canonical
     // form reads it (parser/datetime_text.cpp), whatever the server's zone.
     tx.exec("SET LOCAL TimeZone = 'UTC'");
+    // A bare name in a plan means public (or pg_catalog), as pgshape reads
+    // it, whatever search_path the role or database sets.
+    tx.exec("SET LOCAL search_path = public");
     for (std::size_t i = 0; i < statements.size(); ++i) {
         try {
             tx.exec(statements[i]);

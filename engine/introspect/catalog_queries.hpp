@@ -274,7 +274,7 @@ inline constexpr std::string_view k_comments =
     "WHEN d.objsubid > 0 THEN 'COLUMN ' || quote_ident(rn.nspname) || '.' || quote_ident(r.relname) || '.' "
     "|| quote_ident(a.attname) "
     "WHEN r.relkind = 'S' THEN 'SEQUENCE ' || quote_ident(rn.nspname) || '.' || quote_ident(r.relname) "
-    "WHEN r.relkind = 'i' THEN 'INDEX ' || quote_ident(rn.nspname) || '.' || quote_ident(r.relname) "
+    "WHEN r.relkind IN ('i', 'I') THEN 'INDEX ' || quote_ident(rn.nspname) || '.' || quote_ident(r.relname) "
     "WHEN r.relkind = 'v' THEN 'VIEW ' || quote_ident(rn.nspname) || '.' || quote_ident(r.relname) "
     "WHEN r.relkind = 'm' THEN 'MATERIALIZED VIEW ' || quote_ident(rn.nspname) || '.' || quote_ident(r.relname) "
     "ELSE 'TABLE ' || quote_ident(rn.nspname) || '.' || quote_ident(r.relname) END, d.description) "
@@ -297,7 +297,7 @@ inline constexpr std::string_view k_comments =
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_collation", "coll.oid") ") "
     "OR (con.oid IS NOT NULL AND cc.relkind IN ('r', 'p') AND " PGSHAPE_USER_SCHEMA("cn") " AND "
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "cc.oid") ") "
-    "OR (r.oid IS NOT NULL AND r.relkind IN ('r', 'p', 'S', 'i', 'v', 'm') AND " PGSHAPE_USER_SCHEMA("rn") " AND "
+    "OR (r.oid IS NOT NULL AND r.relkind IN ('r', 'p', 'S', 'i', 'I', 'v', 'm') AND " PGSHAPE_USER_SCHEMA("rn") " AND "
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "r.oid") " AND (d.objsubid = 0 OR a.attname IS NOT NULL) "
     "AND NOT (r.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend di WHERE di.classid = 'pg_class'::regclass "
     "AND di.objid = r.oid AND di.deptype = 'i'))))";

@@ -189,16 +189,9 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Constraint>& 
                 plan_comment(ctx, key_of(b), ddl::constraint_index_target(b), a.index_comment, b.index_comment);
                 return;
             }
-            // Attached to a parent's index that goes (DROP INDEX ... CASCADE
-            // takes it): added back on its own. Going down, the index built
-            // again takes it.
-            if (b.attached_to.name.empty() && index_dropped_here(ctx, a.attached_to)) {
-                auto& step = ctx.add(Phase::add_constraint, key_of(b), ChangeSymbol::create, summary(b));
-                step.up = add_statements(ctx, b);
-                step.hazards.push_back({HazardKind::blocking_lock,
-                                        model::quote_name(b.table) + ": building the key's index blocks writes to the table"});
-                return;
-            }
+            // Attached to a parent's index that goes: DROP INDEX ... CASCADE
+            // takes it, and that step adds it back (with its comments).
+            if (!a.attached_to.name.empty() && index_dropped_here(ctx, a.attached_to)) return;
         }
     }
     model::Constraint validated = a;
@@ -241,6 +234,17 @@ void plan_rebuilt_foreign_keys(PlanContext& ctx) {
             if (!is_fk(fk) || !(retyped(fk.table, fk.columns) || retyped(fk.ref_table, fk.ref_columns))) continue;
             auto it = ctx.to.constraints.find(key);
             if (it != ctx.to.constraints.end() && it->second == fk) ctx.rebuilt_foreign_keys.insert(key);
+        }
+    }
+    // A partition's key that a parent's index takes along (DROP INDEX ...
+    // CASCADE) takes the foreign keys that reference it too: they are
+    // dropped before and added again after.
+    for (const auto& [key, k] : ctx.from.constraints) {
+        if (k.attached_to.name.empty() || !index_dropped_here(ctx, k.attached_to)) continue;
+        for (const auto& [fk_key, fk] : ctx.from.constraints) {
+            if (!is_fk(fk) || fk.ref_table != k.table || fk.ref_columns != k.columns) continue;
+            auto it = ctx.to.constraints.find(fk_key);
+            if (it != ctx.to.constraints.end() && it->second == fk) ctx.rebuilt_foreign_keys.insert(fk_key);
         }
     }
     for (const auto& key : ctx.rebuilt_foreign_keys) {

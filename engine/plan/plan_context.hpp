@@ -190,6 +190,10 @@ bool index_built_here(const PlanContext& ctx, const model::QualifiedName& name);
 // the partition is attached (plan_table.cpp).
 bool index_built_with_its_partition(const PlanContext& ctx, const model::Index& i);
 bool index_dropped_here(const PlanContext& ctx, const model::QualifiedName& name);
+// The key of `to` that stands for the partition's key `k` of `from`, the
+// same but for its attachment and comments (added back in the step that
+// drops the parent's index `k` is attached to), or null.
+const model::Constraint* kept_key(const PlanContext& ctx, const model::Constraint& k);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Function>& change);
 // CREATE OR REPLACE can turn `a` into `b` and back (plan_function.cpp);
 // otherwise the function is dropped and re-created, with what calls it.

@@ -218,11 +218,11 @@ void drop_step(PlanContext& ctx, const model::Index& i) {
     auto& step = ctx.add(Phase::drop_index, key_of(i), ChangeSymbol::drop,
                          "index " + quote_name(i.name) + " on " + quote_name(i.table));
     step.up = {drop_parent_index(ctx, ctx.from, i.name)};
-    // Built again: the keys it keeps are added back first, for it to take.
-    if (parent_created(ctx, i.name))
-        for (const auto* k : attached_keys(ctx, ctx.to, i.name))
-            if (ctx.from.constraints.count(k->key()))
-                for (auto& stmt : add_apart(*k)) step.up.push_back(std::move(stmt));
+    // The keys CASCADE took that `to` keeps as they are: added back at once
+    // (an index built again takes them in its own step).
+    for (const auto* k : attached_keys(ctx, ctx.from, i.name))
+        if (const auto* kept = kept_key(ctx, *k))
+            for (auto& stmt : add_apart(*kept)) step.up.push_back(std::move(stmt));
     if (!i.attached_to.name.empty()) {
         // PostgreSQL keeps an attached index while its parent's stands: the
         // parent's goes too, and comes back without it.
@@ -310,6 +310,18 @@ bool index_built_here(const PlanContext& ctx, const model::QualifiedName& name) 
 
 bool index_dropped_here(const PlanContext& ctx, const model::QualifiedName& name) {
     return ctx.from.indexes.count(name) && parent_replaced(ctx, name);
+}
+
+// The key `to` has for the partition's key `k` of `from` when it is the
+// same but for its attachment and comments, or null.
+const model::Constraint* kept_key(const PlanContext& ctx, const model::Constraint& k) {
+    const auto it = ctx.to.constraints.find(k.key());
+    if (it == ctx.to.constraints.end()) return nullptr;
+    model::Constraint x = k, y = it->second;
+    x.attached_to = y.attached_to = {};
+    x.comment = y.comment;
+    x.index_comment = y.index_comment;
+    return x == y ? &it->second : nullptr;
 }
 
 } // namespace pgshape::plan
