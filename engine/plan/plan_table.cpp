@@ -147,6 +147,14 @@ std::vector<std::string> attach_statements(const model::SchemaModel& attached, c
 // way back of an attach, where the parent's indexes and keys that
 // `standalone` lacks (or has otherwise) were dropped before, with their
 // partitions' copies.
+// Whether `m` has the copy `i` left behind on a detached partition: an
+// index of that name on that table (one of that name on another table is
+// built after the copy is dropped).
+bool index_kept(const model::SchemaModel& m, const model::Index& i) {
+    const auto it = m.indexes.find(i.name);
+    return it != m.indexes.end() && it->second.table == i.table;
+}
+
 std::vector<std::string> detach_statements(const model::SchemaModel& attached, const model::SchemaModel& standalone,
                                            const model::Table& t, bool undoing) {
     std::vector<std::string> out = {detach(t)};
@@ -175,7 +183,7 @@ std::vector<std::string> detach_statements(const model::SchemaModel& attached, c
         return x == y;
     };
     for (const auto& i : copies.indexes)
-        if (!standalone.indexes.count(i.name) && index_stays(i.attached_to)) out.push_back("DROP INDEX " + quote_name(i.name));
+        if (!index_kept(standalone, i) && index_stays(i.attached_to)) out.push_back("DROP INDEX " + quote_name(i.name));
     for (const auto& c : copies.keys)
         if (!standalone.constraints.count(c.key()) && key_stays(c))
             out.push_back("ALTER TABLE " + quote_name(t.name) + " DROP CONSTRAINT " + model::quote_ident(c.name));
