@@ -89,6 +89,11 @@ void adopt_step(PlanContext& ctx, const model::Constraint& c, const model::Index
 
 void add_step(PlanContext& ctx, const model::Constraint& c) {
     if (is_inline(c) && ctx.table_created(c.table)) return;
+    if (ctx.kept_keys.count(c.key())) {  // a detached partition kept it
+        plan_comment(ctx, key_of(c), ddl::constraint_target(c), std::nullopt, c.comment);
+        plan_comment(ctx, key_of(c), ddl::constraint_index_target(c), std::nullopt, c.index_comment);
+        return;
+    }
     if (const auto* index = adoptable_index(ctx, c); index && !ctx.table_created(c.table)) return adopt_step(ctx, c, *index);
     auto& step = ctx.add(is_fk(c) ? Phase::add_foreign_key : Phase::add_constraint, key_of(c), ChangeSymbol::create,
                          summary(c));
@@ -113,7 +118,9 @@ void drop_step(PlanContext& ctx, const model::Constraint& c) {
     auto& step = ctx.add(is_fk(c) ? Phase::drop_foreign_key : Phase::drop_constraint, key_of(c), ChangeSymbol::drop,
                          summary(c));
     step.up = {ddl::drop_constraint(c)};
-    step.down = add_statements(ctx, c);
+    // Kept by the partition the way back detaches: there already.
+    if (!ctx.kept_keys_down.count(c.key())) step.down = add_statements(ctx, c);
+    else step.down_summary = summary(c) + ": kept by the partition's detach";
     if (!ctx.table_dropped(c.table)) {
         step.down_hazards.push_back({HazardKind::blocking_lock, model::quote_name(c.table) + ": re-adding " +
                                                                      model::quote_ident(c.name) + " scans the table"});

@@ -174,6 +174,10 @@ void create_step(PlanContext& ctx, const model::Index& i) {
     // Attached to a partitioned index created here: created in its step.
     if (!i.attached_to.name.empty() && parent_created(ctx, i.attached_to)) return;
     if (index_built_with_its_partition(ctx, i)) return;
+    if (ctx.kept_indexes.count(i.name)) {  // a detached partition kept it
+        plan_comment(ctx, key_of(i), target(i), std::nullopt, i.comment);
+        return;
+    }
     auto& step = ctx.add(Phase::create_index, key_of(i), ChangeSymbol::create,
                          "index " + quote_name(i.name) + " on " + quote_name(i.table));
     if (i.attached_to.name.empty()) {
@@ -248,6 +252,11 @@ void drop_step(PlanContext& ctx, const model::Index& i) {
     for (auto& stmt : with_attached ? create_with_attached(ctx, ctx.from, i) : std::vector<std::string>{ddl::create_index(i)})
         step.down.push_back(std::move(stmt));
     if (i.comment && !with_attached) step.down.push_back(ddl::comment_on(target(i), i.comment));
+    if (ctx.kept_indexes_down.count(i.name)) {
+        step.down.clear();  // kept by the partition the way back detaches: there already
+        step.down_summary = "index " + quote_name(i.name) + " on " + quote_name(i.table) + ": kept by the partition's detach";
+        return;
+    }
     step.down_hazards.push_back({HazardKind::blocking_lock, "re-creating index " + quote_name(i.name) +
                                                                  " blocks writes to " + quote_name(i.table)});
 }

@@ -155,6 +155,30 @@ bool index_kept(const model::SchemaModel& m, const model::Index& i) {
     return it != m.indexes.end() && it->second.table == i.table;
 }
 
+// The copies of its parent's keys and indexes that the partition `t` of
+// `attached`, detached to stand alone, keeps (PostgreSQL leaves them) and
+// `standalone` gives it as they are.
+void kept_copies(const model::SchemaModel& attached, const model::SchemaModel& standalone, const model::Table& t,
+                 std::set<model::ConstraintKey>& keys, std::set<model::QualifiedName>& indexes) {
+    const auto copies = model::partition_copies(attached, t.name);
+    for (auto c : copies.keys) {
+        const auto it = standalone.constraints.find(c.key());
+        if (it == standalone.constraints.end()) continue;
+        c.attached_to = {};
+        c.only = it->second.only;
+        c.comment = it->second.comment;
+        c.index_comment = it->second.index_comment;
+        if (c == it->second) keys.insert(c.key());
+    }
+    for (auto i : copies.indexes) {
+        const auto it = standalone.indexes.find(i.name);
+        if (it == standalone.indexes.end()) continue;
+        i.attached_to = {};
+        i.comment = it->second.comment;
+        if (i == it->second) indexes.insert(i.name);
+    }
+}
+
 std::vector<std::string> detach_statements(const model::SchemaModel& attached, const model::SchemaModel& standalone,
                                            const model::Table& t, bool undoing) {
     std::vector<std::string> out = {detach(t)};
@@ -435,6 +459,7 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& chang
             step.down_summary = "table " + quote_name(a.name) + ": attach to " + quote_name(a.partition_of->parent);
             step.up = detach_statements(ctx.from, ctx.to, a, false);
             step.down = attach_statements(ctx.from, ctx.to, a);
+            if (!b.partition_of) kept_copies(ctx.from, ctx.to, a, ctx.kept_keys, ctx.kept_indexes);
             step.down_hazards.push_back({HazardKind::blocking_lock, "ATTACH PARTITION scans " + quote_name(a.name)});
         }
         if (b.partition_of) {
@@ -444,6 +469,7 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& chang
             step.down_summary = "table " + quote_name(b.name) + ": detach from " + quote_name(b.partition_of->parent);
             step.up = attach_statements(ctx.to, ctx.from, b);
             step.down = detach_statements(ctx.to, ctx.from, b, true);
+            if (!a.partition_of) kept_copies(ctx.to, ctx.from, b, ctx.kept_keys_down, ctx.kept_indexes_down);
             step.hazards.push_back({HazardKind::blocking_lock, "ATTACH PARTITION scans " + quote_name(b.name)});
         }
     }
