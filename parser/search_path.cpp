@@ -5,6 +5,7 @@
 #include <string_view>
 #include <utility>
 
+#include "engine/model/partition_copies.hpp"
 #include "engine/model/sql_text.hpp"
 #include "parser/view_query_detail.hpp"
 
@@ -192,6 +193,21 @@ Key created_list(ParseTree& tree, Node**& items, std::size_t& n, const std::stri
     return {"public", n ? std::string(str_value(items[0])) : std::string()};
 }
 
+// The sequences a table's serial columns make (<table>_<column>_seq, as
+// PostgreSQL names them first): nextval('t_id_seq') may name them.
+void define_serial_sequences(const PgQuery__CreateStmt* stmt, const Key& table, Defined& defined) {
+    for (std::size_t i = 0; i < stmt->n_table_elts; ++i) {
+        const Node* elt = stmt->table_elts[i];
+        if (elt->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF || !elt->column_def->type_name) continue;
+        const auto* col = elt->column_def;
+        if (col->type_name->n_names != 1) continue;
+        const auto type = str_value(col->type_name->names[0]);
+        if (type == "serial" || type == "serial4" || type == "bigserial" || type == "serial8" || type == "smallserial" ||
+            type == "serial2")
+            defined.relations.insert({table.first, model::make_object_name(table.second, col->colname, "seq")});
+    }
+}
+
 // The relation a statement creates (a table, view, materialized view,
 // sequence or composite type), or null.
 PgQuery__RangeVar* created_relation(Node* stmt) {
@@ -212,6 +228,7 @@ void define(ParseTree& tree, Node* stmt, const std::string& create_in, Defined& 
         const Key key{created_in(tree, rv->schemaname, create_in), rv->relname};
         defined.relations.insert(key);
         if (stmt->node_case == PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT) defined.types.insert(key);
+        if (stmt->node_case == PG_QUERY__NODE__NODE_CREATE_STMT) define_serial_sequences(stmt->create_stmt, key, defined);
         return;
     }
     switch (stmt->node_case) {

@@ -45,3 +45,13 @@ TEST_CASE("search_path: a value that is not a list of names is an error at its p
     const auto error = load_error("SET search_path = 'a, b';\n");
     CHECK(error.find("schema.sql:1:1: error: SET search_path is supported only with a list of schema names") != std::string::npos);
 }
+
+TEST_CASE("search_path: nextval names a serial column's sequence in the path's schema") {
+    const auto m = model_of(R"(
+CREATE SCHEMA app;
+SET search_path = app;
+CREATE TABLE t (id serial, copy integer DEFAULT nextval('t_id_seq'));
+)");
+    const auto& t = m.tables.at({"app", "t"});
+    CHECK(t.find_column("copy")->default_value->canon == t.find_column("id")->default_value->canon);
+}
