@@ -1,5 +1,4 @@
 #include "parser/load.hpp"
-#include "parser/search_path.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -18,9 +17,9 @@
 #include <fmt/format.h>
 
 #include "engine/model/error.hpp"
-#include "engine/model/sql_text.hpp"
 #include "parser/builder.hpp"
 #include "parser/pg_tree.hpp"
+#include "parser/search_path.hpp"
 #include "parser/transform/transforms.hpp"
 
 namespace pgshape::parser {

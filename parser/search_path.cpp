@@ -65,17 +65,20 @@ public:
         return {};
     }
 
-    void qualify(char*& schemaname, const std::string& schema) {
-        if (!schema.empty()) schemaname = detail::arena_string(m_tree, schema);
+    // The schema to write before the bare name `name` of `kind` (empty: none).
+    // `ddl`: the statement acts on the object, so one the files do not
+    // define belongs to the first schema.
+    std::string schema_for(const std::set<Key>& kind, std::string_view name, bool ddl) const {
+        std::string schema = resolve(kind, name);
+        if (schema.empty() && ddl && !kind.count({"public", std::string(name)})) schema = m_create_in;
+        return schema;
     }
 
-    // A bare name list of `kind`; `ddl`: the statement acts on it, so an
-    // unknown one still belongs to the first schema.
+    // A bare name list of `kind` (or [name, member] when `tail` is 1).
     void qualify_list(Node**& items, std::size_t& n, const std::set<Key>& kind, bool ddl, std::size_t tail = 0) {
         if (n != 1 + tail) return;
-        std::string schema = resolve(kind, str_value(items[0]));
-        if (schema.empty() && ddl && !kind.count({"public", std::string(str_value(items[0]))})) schema = m_create_in;
-        if (!schema.empty()) prepend_schema(m_tree, items, n, schema);
+        if (const auto schema = schema_for(kind, str_value(items[0]), ddl); !schema.empty())
+            prepend_schema(m_tree, items, n, schema);
     }
 
     void qualify_list_node(Node* node, const std::set<Key>& kind, bool ddl, std::size_t tail = 0) {
@@ -122,13 +125,11 @@ public:
             in_query = true;
         } else if (d == &pg_query__range_var__descriptor) {
             auto* rv = reinterpret_cast<PgQuery__RangeVar*>(m);
-            if (!rv->schemaname || !*rv->schemaname) {
-                std::string schema = resolve(m_defined.relations, rv->relname);
-                // pg_catalog's tables are named bare in queries; a table a
-                // DDL statement acts on is the path's.
-                if (schema.empty() && !in_query && !m_defined.relations.count({"public", rv->relname})) schema = m_create_in;
-                qualify(rv->schemaname, schema);
-            }
+            // pg_catalog's tables are named bare in queries; a table a DDL
+            // statement acts on is the path's.
+            if (!rv->schemaname || !*rv->schemaname)
+                if (const auto schema = schema_for(m_defined.relations, rv->relname, !in_query); !schema.empty())
+                    rv->schemaname = detail::arena_string(m_tree, schema);
         } else if (d == &pg_query__type_name__descriptor) {
             auto* tn = reinterpret_cast<PgQuery__TypeName*>(m);
             qualify_list(tn->names, tn->n_names, m_defined.types, false);
@@ -271,8 +272,7 @@ void define_index(Node* stmt, const Qualifier* qualifier, Defined& defined) {
     if (stmt->node_case != PG_QUERY__NODE__NODE_INDEX_STMT || !stmt->index_stmt->idxname) return;
     const auto* rv = stmt->index_stmt->relation;
     std::string schema = rv->schemaname && *rv->schemaname ? rv->schemaname : "";
-    if (schema.empty() && qualifier) schema = qualifier->resolve(defined.relations, rv->relname);
-    if (schema.empty() && qualifier && !defined.relations.count({"public", rv->relname})) schema = qualifier->create_in();
+    if (schema.empty() && qualifier) schema = qualifier->schema_for(defined.relations, rv->relname, true);
     defined.relations.insert({schema.empty() ? "public" : schema, stmt->index_stmt->idxname});
 }
 

@@ -185,21 +185,17 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Constraint>& 
         plan_comment(ctx, key_of(b), ddl::constraint_index_target(b), a.index_comment, b.index_comment);
         return;
     }
-    if (a.attached_to != b.attached_to) {
-        model::Constraint x = a, y = b;
-        x.attached_to = y.attached_to = {};
-        if (same_except_comment(x, y)) {
-            // Standing, and taken by a parent's index built here: that
-            // index's step attaches it (and undoes it).
-            if (a.attached_to.name.empty() && index_built_here(ctx, b.attached_to)) {
-                plan_comment(ctx, key_of(b), ddl::constraint_target(b), a.comment, b.comment);
-                plan_comment(ctx, key_of(b), ddl::constraint_index_target(b), a.index_comment, b.index_comment);
-                return;
-            }
-            // Attached to a parent's index that goes: DROP INDEX ... CASCADE
-            // takes it, and that step adds it back (with its comments).
-            if (!a.attached_to.name.empty() && index_dropped_here(ctx, a.attached_to)) return;
+    if (a.attached_to != b.attached_to && same_but_attachment(a, b)) {
+        // Standing, and taken by a parent's index built here: that index's
+        // step attaches it (and undoes it).
+        if (a.attached_to.name.empty() && index_built_here(ctx, b.attached_to)) {
+            plan_comment(ctx, key_of(b), ddl::constraint_target(b), a.comment, b.comment);
+            plan_comment(ctx, key_of(b), ddl::constraint_index_target(b), a.index_comment, b.index_comment);
+            return;
         }
+        // Attached to a parent's index that goes: DROP INDEX ... CASCADE
+        // takes it, and that step adds it back (with its comments).
+        if (!a.attached_to.name.empty() && index_dropped_here(ctx, a.attached_to)) return;
     }
     model::Constraint validated = a;
     validated.valid = true;

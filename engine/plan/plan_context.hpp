@@ -199,10 +199,6 @@ bool index_built_here(const PlanContext& ctx, const model::QualifiedName& name);
 // the partition is attached (plan_table.cpp).
 bool index_built_with_its_partition(const PlanContext& ctx, const model::Index& i);
 bool index_dropped_here(const PlanContext& ctx, const model::QualifiedName& name);
-// The key of `to` that stands for the partition's key `k` of `from`, the
-// same but for its attachment and comments (added back in the step that
-// drops the parent's index `k` is attached to), or null.
-const model::Constraint* kept_key(const PlanContext& ctx, const model::Constraint& k);
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Function>& change);
 // CREATE OR REPLACE can turn `a` into `b` and back (plan_function.cpp);
 // otherwise the function is dropped and re-created, with what calls it.
@@ -239,6 +235,12 @@ void plan_table_properties(PlanContext& ctx);
 // Privileges and owners (plan_privileges.cpp): after every other step, so
 // that the steps that create objects carry their grants.
 void plan_privileges(PlanContext& ctx);
+
+// Whether a partition's index (or key) is the same on both sides but for
+// the parent's index it is attached to and its comments (and a key's
+// ONLY, which follows from its partitions).
+bool same_but_attachment(model::Index a, model::Index b);
+bool same_but_attachment(model::Constraint a, model::Constraint b);
 
 // A comment change as its own step (the same for every kind).
 void plan_comment(PlanContext& ctx, model::ObjectKey key, const std::string& target, const model::Comment& from,

@@ -44,10 +44,7 @@ bool stands(const PlanContext& ctx, const model::Index& c) {
     const auto a = ctx.from.indexes.find(c.name);
     if (a == ctx.from.indexes.end()) return false;
     if (!a->second.attached_to.name.empty() && parent_replaced(ctx, a->second.attached_to)) return false;
-    model::Index x = a->second, y = c;
-    x.attached_to = y.attached_to = {};
-    x.comment = y.comment;
-    return x == y;
+    return same_but_attachment(a->second, c);
 }
 
 // Whether a partition of the index's table has an index or key that `m`
@@ -60,8 +57,7 @@ bool takes_unattached(PlanContext& ctx, const model::SchemaModel& m, const model
             if (c->attached_to.name.empty() && model::shape_of(*c) == shape) return true;
         for (auto it = m.constraints.lower_bound({p->name, ""}); it != m.constraints.end() && it->first.table == p->name; ++it) {
             const auto& k = it->second;
-            if ((k.type == model::ConstraintType::primary_key || k.type == model::ConstraintType::unique) &&
-                k.attached_to.name.empty() && model::shape_of(k) == shape)
+            if (model::is_key(k) && k.attached_to.name.empty() && model::shape_of(k) == shape)
                 return true;
         }
     }
@@ -78,6 +74,13 @@ std::vector<const model::Constraint*> attached_keys(PlanContext& ctx, const mode
         for (auto it = m.constraints.lower_bound({p->name, ""}); it != m.constraints.end() && it->first.table == p->name; ++it)
             if (it->second.attached_to == name) out.push_back(&it->second);
     return out;
+}
+
+// The key of `to` for the partition's key `k` of `from` when it is the
+// same but for its attachment and comments, or null.
+const model::Constraint* kept_key(const PlanContext& ctx, const model::Constraint& k) {
+    const auto it = ctx.to.constraints.find(k.key());
+    return it != ctx.to.constraints.end() && same_but_attachment(k, it->second) ? &it->second : nullptr;
 }
 
 // ADD CONSTRAINT of a partition's key on its own (CASCADE took it; a
@@ -319,18 +322,6 @@ bool index_built_here(const PlanContext& ctx, const model::QualifiedName& name) 
 
 bool index_dropped_here(const PlanContext& ctx, const model::QualifiedName& name) {
     return ctx.from.indexes.count(name) && parent_replaced(ctx, name);
-}
-
-// The key `to` has for the partition's key `k` of `from` when it is the
-// same but for its attachment and comments, or null.
-const model::Constraint* kept_key(const PlanContext& ctx, const model::Constraint& k) {
-    const auto it = ctx.to.constraints.find(k.key());
-    if (it == ctx.to.constraints.end()) return nullptr;
-    model::Constraint x = k, y = it->second;
-    x.attached_to = y.attached_to = {};
-    x.comment = y.comment;
-    x.index_comment = y.index_comment;
-    return x == y ? &it->second : nullptr;
 }
 
 } // namespace pgshape::plan

@@ -38,68 +38,82 @@ bool column_comes_later(const model::SchemaModel& m, const model::SchemaModel* o
     return true;
 }
 
-// CREATE TABLE with inline keys and checks (a partition: PARTITION OF, its
-// own constraints after it; a child: INHERITS, its own defaults and NOT
-// NULL on inherited columns after it), its row-level security flags, plus
-// comments on all of it. A replica identity waits for the indexes
-// (plan_table_properties.cpp). `other` is the other side of the plan.
 std::string attach(const model::Table& t) {
     return "ALTER TABLE " + quote_name(t.partition_of->parent) + " ATTACH PARTITION " + quote_name(t.name) + " " +
            t.partition_of->sql;
 }
 
-// Whether partition `t` of `m` has an index or key that `m` attaches to a
-// parent's plain index that `other` has already: CREATE TABLE ... PARTITION
-// OF would give the partition that index's copy first, and its own would
-// stay apart.
-bool standing_index(const model::SchemaModel& m, const model::SchemaModel& other, const model::QualifiedName& index) {
-    return !index.name.empty() && m.indexes.count(index) && other.indexes.count(index);
+// The other side of the plan than `m`.
+const model::SchemaModel& other_side(const PlanContext& ctx, const model::SchemaModel& m) {
+    return &m == &ctx.from ? ctx.to : ctx.from;
 }
 
-bool takes_standing_index(const model::SchemaModel& m, const model::Table& t, const model::SchemaModel* other) {
-    if (!t.partition_of || !other) return false;
+// Whether `index`, a parent's plain index that a partition's index or key
+// of `m` is attached to, stands on the other side already: CREATE TABLE
+// ... PARTITION OF would give a new partition that index's copy first, and
+// the partition's own would stay apart.
+bool standing_index(const PlanContext& ctx, const model::SchemaModel& m, const model::QualifiedName& index) {
+    return !index.name.empty() && m.indexes.count(index) && other_side(ctx, m).indexes.count(index);
+}
+
+// Whether partition `t` of `m` has an index or key attached to a standing
+// index: it is created standalone, with those, and then attached.
+bool takes_standing_index(PlanContext& ctx, const model::SchemaModel& m, const model::Table& t) {
+    if (!t.partition_of) return false;
     for (auto it = m.constraints.lower_bound({t.name, ""}); it != m.constraints.end() && it->first.table == t.name; ++it)
-        if (standing_index(m, *other, it->second.attached_to)) return true;
-    for (const auto& [name, i] : m.indexes)
-        if (i.table == t.name && standing_index(m, *other, i.attached_to)) return true;
+        if (standing_index(ctx, m, it->second.attached_to)) return true;
+    for (const auto* i : ctx.indexes_of(m, t.name))
+        if (standing_index(ctx, m, i->attached_to)) return true;
     return false;
 }
 
-std::vector<std::string> create_statements(const model::SchemaModel& m, const model::Table& table,
-                                           const model::SchemaModel* other = nullptr) {
+// A partition `t` of `m` that takes a standing index: CREATE TABLE without
+// PARTITION OF, with its keys and the parent's checks (ATTACH PARTITION
+// requires them; they become inherited), its indexes attached to standing
+// ones, then ATTACH PARTITION: PostgreSQL attaches those rather than build
+// copies.
+std::vector<std::string> create_then_attach(PlanContext& ctx, const model::SchemaModel& m, const model::Table& t,
+                                            std::vector<const model::Constraint*> constraints) {
+    model::Table standalone = t;
+    standalone.partition_of.reset();
+    std::vector<model::Constraint> checks;
+    const auto& parent = t.partition_of->parent;
+    for (auto it = m.constraints.lower_bound({parent, ""}); it != m.constraints.end() && it->first.table == parent; ++it) {
+        const auto& c = it->second;
+        if (c.type != model::ConstraintType::check || c.no_inherit || m.constraints.count({t.name, c.name})) continue;
+        checks.push_back(c);
+        checks.back().table = t.name;
+    }
+    for (const auto& c : checks) constraints.push_back(&c);
+    std::vector<std::string> out{ddl::create_table(standalone, constraints)};
+    for (const auto* i : ctx.indexes_of(m, t.name))
+        if (standing_index(ctx, m, i->attached_to)) {
+            out.push_back(ddl::create_index(*i));
+            if (i->comment) out.push_back(ddl::comment_on("INDEX " + quote_name(i->name), i->comment));
+        }
+    out.push_back(attach(t));
+    return out;
+}
+
+// CREATE TABLE with inline keys and checks (a partition: PARTITION OF, its
+// own constraints after it; a child: INHERITS, its own defaults and NOT
+// NULL on inherited columns after it), its row-level security flags, plus
+// comments on all of it. A replica identity waits for the indexes
+// (plan_table_properties.cpp).
+std::vector<std::string> create_statements(PlanContext& ctx, const model::SchemaModel& m, const model::Table& table) {
     const auto constraints = inline_constraints(m, table.name);
     std::vector<std::string> out;
-    if (takes_standing_index(m, table, other)) {
-        // Built standalone with its keys and its attached indexes, then
-        // attached: PostgreSQL attaches them to the parent's indexes rather
-        // than build copies. The parent's checks too, which ATTACH PARTITION
-        // requires (they become inherited).
-        model::Table standalone = table;
-        standalone.partition_of.reset();
-        auto with_checks = constraints;
-        std::vector<model::Constraint> checks;
-        const auto& parent = table.partition_of->parent;
-        for (auto it = m.constraints.lower_bound({parent, ""}); it != m.constraints.end() && it->first.table == parent; ++it)
-            if (it->second.type == model::ConstraintType::check && !it->second.no_inherit && !m.constraints.count({table.name, it->second.name})) {
-                checks.push_back(it->second);
-                checks.back().table = table.name;
-            }
-        for (const auto& c : checks) with_checks.push_back(&c);
-        out.push_back(ddl::create_table(standalone, with_checks));
-        for (const auto& [name, i] : m.indexes)
-            if (i.table == table.name && standing_index(m, *other, i.attached_to)) {
-                out.push_back(ddl::create_index(i));
-                if (i.comment) out.push_back(ddl::comment_on("INDEX " + quote_name(name), i.comment));
-            }
-        out.push_back(attach(table));
+    if (takes_standing_index(ctx, m, table)) {
+        out = create_then_attach(ctx, m, table, constraints);
     } else if (table.partition_of) {
         auto parent = m.tables.find(table.partition_of->parent);
         out.push_back(ddl::create_partition(table, parent == m.tables.end() ? nullptr : &parent->second));
         for (const auto* c : constraints) out.push_back(ddl::add_constraint(*c));
     } else {
         out.push_back(ddl::create_table(table, constraints));
+        const auto& other = other_side(ctx, m);
         for (auto& s : ddl::inherited_column_statements(
-                 m, table, [&](const model::Column& c) { return column_comes_later(m, other, table, c); }))
+                 m, table, [&](const model::Column& c) { return column_comes_later(m, &other, table, c); }))
             out.push_back(std::move(s));
     }
     for (auto& s : ddl::row_security_statements(table)) out.push_back(std::move(s));
@@ -112,7 +126,6 @@ std::vector<std::string> create_statements(const model::SchemaModel& m, const mo
 std::string detach(const model::Table& t) {
     return "ALTER TABLE " + quote_name(t.partition_of->parent) + " DETACH PARTITION " + quote_name(t.name);
 }
-
 
 // ATTACH PARTITION of `t`, a partition in `attached` and standalone in
 // `standalone`. PostgreSQL attaches to each index of the parent the first
@@ -141,12 +154,6 @@ std::vector<std::string> attach_statements(const model::SchemaModel& attached, c
     return before;
 }
 
-// DETACH PARTITION of `t`, a partition in `attached` and standalone in
-// `standalone`: the indexes and keys the parent's made on it stay behind,
-// standalone; those `standalone` does not have are dropped. `undoing`: the
-// way back of an attach, where the parent's indexes and keys that
-// `standalone` lacks (or has otherwise) were dropped before, with their
-// partitions' copies.
 // Whether `m` has the copy `i` left behind on a detached partition: an
 // index of that name on that table (one of that name on another table is
 // built after the copy is dropped).
@@ -161,24 +168,21 @@ bool index_kept(const model::SchemaModel& m, const model::Index& i) {
 void kept_copies(const model::SchemaModel& attached, const model::SchemaModel& standalone, const model::Table& t,
                  std::set<model::ConstraintKey>& keys, std::set<model::QualifiedName>& indexes) {
     const auto copies = model::partition_copies(attached, t.name);
-    for (auto c : copies.keys) {
-        const auto it = standalone.constraints.find(c.key());
-        if (it == standalone.constraints.end()) continue;
-        c.attached_to = {};
-        c.only = it->second.only;
-        c.comment = it->second.comment;
-        c.index_comment = it->second.index_comment;
-        if (c == it->second) keys.insert(c.key());
-    }
-    for (auto i : copies.indexes) {
-        const auto it = standalone.indexes.find(i.name);
-        if (it == standalone.indexes.end()) continue;
-        i.attached_to = {};
-        i.comment = it->second.comment;
-        if (i == it->second) indexes.insert(i.name);
-    }
+    for (const auto& c : copies.keys)
+        if (const auto it = standalone.constraints.find(c.key());
+            it != standalone.constraints.end() && same_but_attachment(c, it->second))
+            keys.insert(c.key());
+    for (const auto& i : copies.indexes)
+        if (const auto it = standalone.indexes.find(i.name); it != standalone.indexes.end() && same_but_attachment(i, it->second))
+            indexes.insert(i.name);
 }
 
+// DETACH PARTITION of `t`, a partition in `attached` and standalone in
+// `standalone`: the indexes and keys the parent's made on it stay behind,
+// standalone; those `standalone` does not have are dropped. `undoing`: the
+// way back of an attach, where the parent's indexes and keys that
+// `standalone` lacks (or has otherwise) were dropped before, with their
+// partitions' copies.
 std::vector<std::string> detach_statements(const model::SchemaModel& attached, const model::SchemaModel& standalone,
                                            const model::Table& t, bool undoing) {
     std::vector<std::string> out = {detach(t)};
@@ -218,7 +222,7 @@ void create_step(PlanContext& ctx, const model::Table& t) {
     auto& step = ctx.add(t.partition_of ? Phase::create_partition : Phase::create_table, key_of(t), ChangeSymbol::create,
                          "table " + quote_name(t.name) + (t.partition_of ? " partition of " + quote_name(t.partition_of->parent) : ""));
     step.rank = model::inheritance_depth(ctx.to, t);  // parents first
-    step.up = create_statements(ctx.to, t, &ctx.from);
+    step.up = create_statements(ctx, ctx.to, t);
     // A partition that a foreign key reaches through its parent cannot be
     // dropped while attached: detach it first.
     if (t.partition_of && ctx.referenced_by_foreign_key(ctx.to, t.name)) step.down.push_back(detach(t));
@@ -229,13 +233,9 @@ void create_step(PlanContext& ctx, const model::Table& t) {
 // CREATE INDEX (and COMMENT ON INDEX) for every index of `table` in `m`.
 void append_indexes(PlanContext& ctx, const model::SchemaModel& m, const model::QualifiedName& table,
                     std::vector<std::string>& out) {
-    const auto t = m.tables.find(table);
-    const bool built_with_table =
-        t != m.tables.end() && takes_standing_index(m, t->second, &m == &ctx.from ? &ctx.to : &ctx.from);
     for (const auto* index : ctx.indexes_of(m, table)) {
         if (&m == &ctx.from && ctx.index_dropped_before_its_table(*index)) continue;  // its own step brings it back
-        if (built_with_table && standing_index(m, &m == &ctx.from ? ctx.to : ctx.from, index->attached_to))
-            continue;  // in create_statements
+        if (standing_index(ctx, m, index->attached_to)) continue;  // in create_then_attach
         out.push_back(ddl::create_index(*index));
         if (index->comment) out.push_back(ddl::comment_on("INDEX " + quote_name(index->name), index->comment));
     }
@@ -249,7 +249,7 @@ void drop_step(PlanContext& ctx, const model::Table& t, bool before_creates = fa
     if (t.partition_of && ctx.referenced_by_foreign_key(ctx.from, t.name)) step.up.push_back(detach(t));
     step.up.push_back("DROP TABLE " + quote_name(t.name));
     step.hazards.push_back({HazardKind::data_loss, "dropping table " + quote_name(t.name) + " discards its rows"});
-    step.down = create_statements(ctx.from, t, &ctx.to);
+    step.down = create_statements(ctx, ctx.from, t);
     // Its indexes went with it; they come back with it.
     append_indexes(ctx, ctx.from, t.name, step.down);
     if (t.replica_identity != model::ReplicaIdentity::default_) step.down.push_back(ddl::replica_identity(t));
@@ -478,9 +478,7 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Table>& chang
 }
 
 bool index_built_with_its_partition(const PlanContext& ctx, const model::Index& i) {
-    const auto t = ctx.to.tables.find(i.table);
-    return ctx.table_created(i.table) && t != ctx.to.tables.end() && standing_index(ctx.to, ctx.from, i.attached_to) &&
-           takes_standing_index(ctx.to, t->second, &ctx.from);
+    return ctx.table_created(i.table) && standing_index(ctx, ctx.to, i.attached_to);
 }
 
 } // namespace pgshape::plan

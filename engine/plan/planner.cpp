@@ -17,6 +17,20 @@ model::ObjectKey key_of(const model::Constraint& c) {
 }
 model::ObjectKey key_of(const model::Index& i) { return {model::Kind::index, i.name.schema, i.name.name, i.table.name}; }
 
+bool same_but_attachment(model::Index a, model::Index b) {
+    a.attached_to = b.attached_to = {};
+    a.comment = b.comment;
+    return a == b;
+}
+
+bool same_but_attachment(model::Constraint a, model::Constraint b) {
+    a.attached_to = b.attached_to = {};
+    a.only = b.only;
+    a.comment = b.comment;
+    a.index_comment = b.index_comment;
+    return a == b;
+}
+
 void plan_comment(PlanContext& ctx, model::ObjectKey key, const std::string& target, const model::Comment& from,
                   const model::Comment& to) {
     if (from == to) return;

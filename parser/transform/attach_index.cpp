@@ -21,9 +21,7 @@
 namespace pgshape::parser {
 namespace {
 
-bool is_key(const model::Constraint& c) {
-    return c.type == model::ConstraintType::primary_key || c.type == model::ConstraintType::unique;
-}
+using model::is_key;
 
 // An index, or the index of a primary key or unique constraint, by the index's name.
 struct IndexRef {
@@ -150,7 +148,7 @@ Location defined_where(const Builder& builder, const model::QualifiedName& relat
 // parent's index and the partition's attachment, the first of them in
 // statement order. A partition created after its parent's index gets a new
 // index, and keeps its own keys (even those of its CREATE TABLE) apart.
-void attach_matching_indexes(Builder& builder, AttachedIndexes& attached_indexes) {
+void attach_matching_indexes(Builder& builder) {
     auto& m = builder.model;
     std::map<model::QualifiedName, std::vector<model::QualifiedName>> partitions;
     for (const auto& [name, t] : m.tables)
@@ -158,7 +156,8 @@ void attach_matching_indexes(Builder& builder, AttachedIndexes& attached_indexes
     if (partitions.empty()) return;
     std::map<model::QualifiedName, std::vector<IndexRef>> candidates;  // partition → its indexes and keys
     for (auto& [name, i] : m.indexes)
-        if (m.tables.count(i.table) && m.tables.at(i.table).partition_of) candidates[i.table].push_back({&i, nullptr});
+        if (const auto t = m.tables.find(i.table); t != m.tables.end() && t->second.partition_of)
+            candidates[i.table].push_back({&i, nullptr});
     for (auto& [key, c] : m.constraints)
         if (is_key(c) && m.tables.at(key.table).partition_of) candidates[key.table].push_back({nullptr, &c});
     auto name_of = [](const IndexRef& r) {
@@ -184,9 +183,7 @@ void attach_matching_indexes(Builder& builder, AttachedIndexes& attached_indexes
                 if (shape_of(r) != shape) continue;
                 chosen = &r, chosen_at = at;
             }
-            if (!chosen) continue;
-            chosen->attached_to() = parent_name;
-            if (chosen->index) attached_indexes.emplace(std::pair{partition, parent_name}, chosen->index->name);
+            if (chosen) chosen->attached_to() = parent_name;
         }
     };
     for (auto& [name, i] : m.indexes)
@@ -206,7 +203,7 @@ void attach_partition_indexes(Builder& builder) {
     for (const auto& [name, i] : m.indexes)
         if (!i.attached_to.name.empty()) attached_indexes.emplace(std::pair{i.table, i.attached_to}, name);
     for (const auto& a : builder.index_attachments) resolve(builder, keys, attached_indexes, a);
-    if (builder.implicit_index_attach) attach_matching_indexes(builder, attached_indexes);
+    if (builder.implicit_index_attach) attach_matching_indexes(builder);
     std::set<std::pair<model::QualifiedName, model::QualifiedName>> attached;
     for (const auto& [name, i] : m.indexes)
         if (!i.attached_to.name.empty()) attached.insert({i.table, i.attached_to});
