@@ -96,8 +96,8 @@ std::vector<std::string> add_apart(const model::Constraint& key) {
 // DROP INDEX of a partitioned index: CASCADE when partitions' keys are
 // attached to it (PostgreSQL refuses to drop either alone); they go with
 // it, and the plan adds them again where they stay.
-std::string drop_parent_index(PlanContext& ctx, const model::SchemaModel& m, const model::QualifiedName& name) {
-    return "DROP INDEX " + quote_name(name) + (attached_keys(ctx, m, name).empty() ? "" : " CASCADE");
+std::string drop_parent_index(const model::QualifiedName& name, const std::vector<const model::Constraint*>& keys) {
+    return "DROP INDEX " + quote_name(name) + (keys.empty() ? "" : " CASCADE");
 }
 
 // A partitioned index with the partitions' indexes attached to it, as `m`
@@ -139,7 +139,7 @@ std::vector<std::string> create_with_attached(PlanContext& ctx, const model::Sch
 // (the partitions' attached indexes go with it) and builds it again as
 // `from` has it, with the index `child` that stays behind on its own.
 std::vector<std::string> rebuild_parent(PlanContext& ctx, const model::QualifiedName& parent, const model::Index* child) {
-    std::vector<std::string> out = {drop_parent_index(ctx, ctx.to, parent)};
+    std::vector<std::string> out = {drop_parent_index(parent, attached_keys(ctx, ctx.to, parent))};
     if (child) out.push_back(ddl::create_index(*child));
     const auto p = ctx.from.indexes.find(parent);
     if (p != ctx.from.indexes.end())
@@ -199,10 +199,11 @@ void create_step(PlanContext& ctx, const model::Index& i) {
                                                                    quote_name(i.table) + " while it builds"});
         return;
     }
-    step.down = {drop_parent_index(ctx, ctx.to, i.name)};
+    const auto keys = attached_keys(ctx, ctx.to, i.name);
+    step.down = {drop_parent_index(i.name, keys)};
     // The keys that stood before, which CASCADE took: back on their own
     // (attached again if `from` builds an index they were attached to).
-    for (const auto* k : attached_keys(ctx, ctx.to, i.name))
+    for (const auto* k : keys)
         if (const auto was = ctx.from.constraints.find(k->key()); was != ctx.from.constraints.end()) {
             for (auto& stmt : add_apart(was->second)) step.down.push_back(std::move(stmt));
             step.down_hazards.push_back({HazardKind::blocking_lock, "DROP INDEX ... CASCADE takes " + quote_name(k->table) +
@@ -224,12 +225,6 @@ void drop_step(PlanContext& ctx, const model::Index& i) {
     if (!i.attached_to.name.empty() && parent_replaced(ctx, i.attached_to)) return;
     auto& step = ctx.add(Phase::drop_index, key_of(i), ChangeSymbol::drop,
                          "index " + quote_name(i.name) + " on " + quote_name(i.table));
-    step.up = {drop_parent_index(ctx, ctx.from, i.name)};
-    // The keys CASCADE took that `to` keeps as they are: added back at once
-    // (an index built again takes them in its own step).
-    for (const auto* k : attached_keys(ctx, ctx.from, i.name))
-        if (const auto* kept = kept_key(ctx, *k))
-            for (auto& stmt : add_apart(*kept)) step.up.push_back(std::move(stmt));
     if (!i.attached_to.name.empty()) {
         // PostgreSQL keeps an attached index while its parent's stands: the
         // parent's goes too, and comes back without it.
@@ -243,23 +238,29 @@ void drop_step(PlanContext& ctx, const model::Index& i) {
         step.down_hazards = step.hazards;
         return;
     }
-    if (!attached_keys(ctx, ctx.from, i.name).empty())
+    const auto keys = attached_keys(ctx, ctx.from, i.name);
+    step.up = {drop_parent_index(i.name, keys)};
+    // The keys CASCADE took that `to` keeps as they are: added back at once
+    // (an index built again takes them in its own step).
+    for (const auto* k : keys)
+        if (const auto* kept = kept_key(ctx, *k))
+            for (auto& stmt : add_apart(*kept)) step.up.push_back(std::move(stmt));
+    if (!keys.empty())
         step.hazards.push_back({HazardKind::blocking_lock, "DROP INDEX ... CASCADE takes the partitions' keys attached to " +
                                                                 quote_name(i.name) + "; those that stay are added again"});
-    // Going down: the keys CASCADE took that no other step brings back, then the index.
-    for (const auto* k : attached_keys(ctx, ctx.from, i.name))
-        if (!ctx.to.constraints.count(k->key()))
-            for (auto& stmt : add_apart(*k)) step.down.push_back(std::move(stmt));
-    const bool with_attached = i.attached_to.name.empty() && (!ctx.attached_indexes(ctx.from, i.name).empty() ||
-                                                              !attached_keys(ctx, ctx.from, i.name).empty());
-    for (auto& stmt : with_attached ? create_with_attached(ctx, ctx.from, i) : std::vector<std::string>{ddl::create_index(i)})
-        step.down.push_back(std::move(stmt));
-    if (i.comment && !with_attached) step.down.push_back(ddl::comment_on(target(i), i.comment));
     if (ctx.kept_indexes_down.count(i.name)) {
-        step.down.clear();  // kept by the partition the way back detaches: there already
+        // Kept by the partition the way back detaches: there already.
         step.down_summary = "index " + quote_name(i.name) + " on " + quote_name(i.table) + ": kept by the partition's detach";
         return;
     }
+    // Going down: the keys CASCADE took that no other step brings back, then the index.
+    for (const auto* k : keys)
+        if (!ctx.to.constraints.count(k->key()))
+            for (auto& stmt : add_apart(*k)) step.down.push_back(std::move(stmt));
+    const bool with_attached = !ctx.attached_indexes(ctx.from, i.name).empty() || !keys.empty();
+    for (auto& stmt : with_attached ? create_with_attached(ctx, ctx.from, i) : std::vector<std::string>{ddl::create_index(i)})
+        step.down.push_back(std::move(stmt));
+    if (i.comment && !with_attached) step.down.push_back(ddl::comment_on(target(i), i.comment));
     step.down_hazards.push_back({HazardKind::blocking_lock, "re-creating index " + quote_name(i.name) +
                                                                  " blocks writes to " + quote_name(i.table)});
 }
