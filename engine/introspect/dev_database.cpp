@@ -110,7 +110,7 @@ model::SchemaModel normalize_on_server(const model::SchemaModel& parsed, const s
                                     "(extensions installed, roles it names)",
                                     message_text(e.what()), label, redact(dev_url)));
     }
-    return introspect(*conn, label, privileges);
+    return introspect(*conn, label, privileges, Cache::bypass);
 }
 
 } // namespace pgshape::introspect

@@ -10,6 +10,7 @@
 
 #include <pqxx/pqxx>
 
+#include "engine/introspect/catalog_cache.hpp"
 #include "engine/introspect/catalog_queries.hpp"
 #include "parser/load.hpp"
 
@@ -56,6 +57,7 @@ std::vector<std::vector<std::size_t>> lanes_of(const std::vector<std::string_vie
     }
     for (std::size_t i = 0; i < queries.size(); ++i)
         if (!placed[i]) lanes.push_back({i});
+    lanes.push_back({queries.size()});  // the extra job, if any (Consume's neighbour below)
     return lanes;
 }
 
@@ -70,46 +72,52 @@ std::string run_query(pqxx::transaction_base& tx, std::string_view query) {
 }
 
 // What each query's answer becomes: its text (catalog_ddl) or its parse.
+// Called again for a query whose kept answer turned out stale: the last
+// call stands.
 using Consume = std::function<void(std::size_t query, std::string text)>;
+
+// Work for the same snapshot besides the queries, run in the last lane
+// (reading the catalog's state for the cache).
+using ExtraJob = std::function<void(pqxx::transaction_base&)>;
 
 // Runs the lanes not yet taken from `next` on `tx`, handing each answer
 // to `consume` on this thread.
 void drain(pqxx::transaction_base& tx, const std::vector<std::string_view>& queries,
-           const std::vector<std::vector<std::size_t>>& lanes, std::atomic<std::size_t>& next, const Consume& consume) {
+           const std::vector<std::vector<std::size_t>>& lanes, std::atomic<std::size_t>& next, const Consume& consume,
+           const ExtraJob& extra) {
     for (std::size_t i = next++; i < lanes.size(); i = next++)
-        for (std::size_t q : lanes[i]) consume(q, run_query(tx, queries[q]));
+        for (std::size_t q : lanes[i]) {
+            if (q < queries.size()) consume(q, run_query(tx, queries[q]));
+            else if (extra) extra(tx);
+        }
 }
 
 // Runs every query in one snapshot and hands each answer to `consume`
 // (from several threads on a large database, one answer at a time each).
-void run_catalog_queries(pqxx::connection& conn, const std::vector<std::string_view>& queries, const Consume& consume) {
-    // Repeatable read: every query sees one snapshot, which the extra
-    // connections share through pg_export_snapshot (as pg_dump's parallel
-    // workers do), so the catalog cannot change between two queries.
-    Snapshot tx(conn);
-    tx.exec(k_session_settings);
+void run_queries(Snapshot& tx, pqxx::connection& conn, const std::vector<std::string_view>& queries,
+                 const Consume& consume, const ExtraJob& extra = {}) {
     const long relations = tx.exec("SELECT count(*) FROM pg_catalog.pg_class")[0][0].as<long>();
     const auto lanes = lanes_of(queries);
     std::atomic<std::size_t> next{0};
     if (relations < k_concurrent_from_relations) {
-        drain(tx, queries, lanes, next, consume);
+        drain(tx, queries, lanes, next, consume, extra);
         return;
     }
     const std::string snapshot = tx.exec("SELECT pg_catalog.pg_export_snapshot()")[0][0].c_str();
     std::vector<std::future<void>> workers;
     for (int w = 0; w < k_extra_connections; ++w) {
         workers.push_back(std::async(std::launch::async, [&, options = conn.options()] {
-            pqxx::connection extra(options);
-            Snapshot extra_tx(extra);
+            pqxx::connection other(options);
+            Snapshot extra_tx(other);
             extra_tx.exec("SET TRANSACTION SNAPSHOT " + extra_tx.quote(snapshot));
             extra_tx.exec(k_session_settings);
-            drain(extra_tx, queries, lanes, next, consume);
+            drain(extra_tx, queries, lanes, next, consume, extra);
         }));
     }
     // Wait for every worker before an error leaves: they use `next`.
     std::exception_ptr failure;
     try {
-        drain(tx, queries, lanes, next, consume);
+        drain(tx, queries, lanes, next, consume, extra);
     } catch (...) {
         failure = std::current_exception();
     }
@@ -123,12 +131,63 @@ void run_catalog_queries(pqxx::connection& conn, const std::vector<std::string_v
     if (failure) std::rethrow_exception(failure);
 }
 
+// Every query's answer, from the catalog cache when the catalog is as it
+// was when they were kept (catalog_cache.hpp), else from the server (and
+// kept for the next run).
+void run_catalog_queries(pqxx::connection& conn, const std::vector<std::string_view>& queries, Cache cache_use,
+                         const Consume& consume) {
+    // Repeatable read: every query sees one snapshot, which the extra
+    // connections share through pg_export_snapshot (as pg_dump's parallel
+    // workers do), so the catalog cannot change between two queries, nor
+    // after the cache has read its state.
+    Snapshot tx(conn);
+    tx.exec(k_session_settings);
+    auto cache = cache_use == Cache::use ? CatalogCache::for_connection(conn, queries) : std::nullopt;
+    if (!cache) return run_queries(tx, conn, queries, consume);
+    bool state_read = false;
+    if (cache->has_kept()) {
+        // The kept answers are read and handed on while the server works
+        // out the catalog's state; they count only if it is the state they
+        // were kept for. Otherwise the queries run and their answers
+        // replace them.
+        auto kept_key = std::async(std::launch::async, [&]() -> std::optional<std::string> {
+            try {
+                auto kept = cache->kept();
+                if (!kept) return std::nullopt;
+                for (std::size_t q = 0; q < kept->answers.size(); ++q) consume(q, std::move(kept->answers[q]));
+                return std::move(kept->key);
+            } catch (...) {
+                return std::nullopt;  // a file that does not parse is no answer
+            }
+        });
+        try {
+            cache->read_state(tx);
+        } catch (...) {
+            kept_key.wait();  // it uses `consume` and `cache`
+            throw;
+        }
+        if (kept_key.get() == cache->key()) return;
+        state_read = true;
+    }
+    // Nothing kept (or kept for another state): the state, needed only to
+    // keep these answers, is read beside the queries, in their snapshot.
+    std::vector<std::string> answers(queries.size());  // one slot per query: each filled by one thread
+    run_queries(
+        tx, conn, queries,
+        [&](std::size_t q, std::string text) {
+            answers[q] = text;
+            consume(q, std::move(text));
+        },
+        state_read ? ExtraJob{} : ExtraJob{[&](pqxx::transaction_base& on) { cache->read_state(on); }});
+    cache->store(answers);
+}
+
 } // namespace
 
-std::string catalog_ddl(pqxx::connection& conn, model::Privileges privileges) {
+std::string catalog_ddl(pqxx::connection& conn, model::Privileges privileges, Cache cache) {
     const auto queries = queries_for(privileges);
     std::vector<std::string> slots(queries.size());
-    run_catalog_queries(conn, queries, [&](std::size_t q, std::string text) { slots[q] = std::move(text); });
+    run_catalog_queries(conn, queries, cache, [&](std::size_t q, std::string text) { slots[q] = std::move(text); });
     std::string text;
     std::size_t size = 0;
     for (const auto& s : slots) size += s.size();
@@ -137,13 +196,14 @@ std::string catalog_ddl(pqxx::connection& conn, model::Privileges privileges) {
     return text;
 }
 
-model::SchemaModel introspect(pqxx::connection& conn, const std::string& label, model::Privileges privileges) {
+model::SchemaModel introspect(pqxx::connection& conn, const std::string& label, model::Privileges privileges,
+                              Cache cache) {
     // Each answer is parsed as soon as it arrives, on the thread that
     // fetched it, while the server still works on the others; the model is
     // read from them in query order once all are in.
     const auto queries = queries_for(privileges);
     std::vector<std::optional<parser::ParsedSource>> parsed(queries.size());
-    run_catalog_queries(conn, queries, [&](std::size_t q, std::string text) {
+    run_catalog_queries(conn, queries, cache, [&](std::size_t q, std::string text) {
         parsed[q].emplace(std::vector<parser::SourceFile>{{label, std::move(text)}});
     });
     std::vector<parser::ParsedSource> sources;

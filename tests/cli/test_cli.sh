@@ -489,5 +489,56 @@ check "--dev-database says how to give a role CREATEDB" "expected exit 1 and ALT
     'err_has "ALTER ROLE pgshape_cli_nocreatedb CREATEDB"'
 check "every throwaway database is dropped" "expected no pgshape_dev_* database left" all '[[ $(dev_count) == "$dev_before" ]]'
 
+# catalog cache: a second read of an unchanged catalog comes from the cache
+# (the file is not rewritten), and after each kind of change the cached
+# read says what a read without the cache says.
+fresh_db cache
+export PGSHAPE_CACHE_DIR="$work/cache"
+sql postgres "DO \$\$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'pgshape_cli_cache_owner') THEN
+              CREATE ROLE pgshape_cli_cache_owner; END IF; END \$\$"
+sql "$db" "CREATE TYPE mood AS ENUM ('ok'); CREATE SEQUENCE counter;
+           CREATE TABLE t (id int PRIMARY KEY, m mood, note text DEFAULT 'x');
+           CREATE INDEX t_note ON t (note); ALTER TABLE t OWNER TO pgshape_cli_cache_owner;
+           CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'"
+cache_file() { ls "$PGSHAPE_CACHE_DIR"/catalog-* 2>/dev/null | head -1; }
+# inspects through the cache into $work/out, and without it into $work/uncached
+inspect_both() {
+    PGSHAPE_CACHE_DIR=off "$pgshape" inspect --privileges "$url" >"$work/uncached" 2>&1
+    run inspect --privileges "$url"
+}
+inspect_both
+check "inspect keeps the catalog's text in PGSHAPE_CACHE_DIR" "expected exit 0 and a catalog-* file" \
+    all 'rc_is 0' '[[ -n $(cache_file) ]]' 'cmp -s "$work/out" "$work/uncached"'
+kept_inode=$(stat -c %i "$(cache_file)")
+cp "$work/out" "$work/before"
+sql "$db" "ANALYZE"; sql "$db" "VACUUM t"
+inspect_both
+check "an unchanged catalog is read from the cache (ANALYZE and VACUUM change nothing)" \
+    "expected the same output and the cache file not rewritten" \
+    all 'rc_is 0' 'cmp -s "$work/out" "$work/before"' '[[ $(stat -c %i "$(cache_file)") == "$kept_inode" ]]'
+for change in "ALTER TABLE t ADD COLUMN c int" "COMMENT ON COLUMN t.c IS 'counted'" \
+        "ALTER SEQUENCE counter INCREMENT BY 5" "ALTER TABLE t SET (fillfactor = 70)" \
+        "ALTER TYPE mood ADD VALUE 'fine'" "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 2'" \
+        "CREATE INDEX CONCURRENTLY t_c ON t (c)" "ALTER TABLE t RENAME COLUMN c TO d" \
+        "GRANT SELECT ON t TO PUBLIC" "ALTER ROLE pgshape_cli_cache_owner RENAME TO pgshape_cli_cache_owner2"; do
+    cp "$work/out" "$work/before"
+    sql "$db" "$change"
+    inspect_both
+    check "after $change the cached read is the server's" "expected a changed output, equal to the uncached one" \
+        all 'rc_is 0' '! cmp -s "$work/out" "$work/before"' 'cmp -s "$work/out" "$work/uncached"'
+done
+sql postgres "ALTER ROLE pgshape_cli_cache_owner2 RENAME TO pgshape_cli_cache_owner"
+printf 'pgshape catalog cache 1\nqueries:0;garbage\n3\n' >"$(cache_file)"
+inspect_both
+check "a cache file that does not match is ignored and replaced" "expected the uncached output" \
+    all 'rc_is 0' 'cmp -s "$work/out" "$work/uncached"' '[[ $(head -c 23 "$(cache_file)") == "pgshape catalog cache 1" ]]' \
+    '[[ $(stat -c %s "$(cache_file)") -gt 100 ]]'
+HOME="$work/home" XDG_CACHE_HOME= PGSHAPE_CACHE_DIR= run inspect "$url"
+check "without PGSHAPE_CACHE_DIR the cache is in ~/.cache/pgshape" "expected a catalog-* file there" \
+    all 'rc_is 0' 'ls "$work"/home/.cache/pgshape/catalog-* >/dev/null 2>&1'
+HOME="$work/home2" XDG_CACHE_HOME= PGSHAPE_CACHE_DIR=off run inspect "$url"
+check "PGSHAPE_CACHE_DIR=off keeps nothing" "expected no cache directory" all 'rc_is 0' '[[ ! -e "$work/home2/.cache" ]]'
+export PGSHAPE_CACHE_DIR=off
+
 printf '%d passed, %d failed\n' "$passed" "$failed"
 [[ $failed -eq 0 ]]
