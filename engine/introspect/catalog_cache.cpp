@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -19,6 +20,9 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view k_format = "pgshape catalog cache 1";
+// Files kept per directory, one per database: the least recently used go
+// first (tests and benchmarks read many short-lived databases).
+constexpr std::size_t k_files_kept = 16;
 
 // FNV-1a, 64 bits: stable across builds and machines (std::hash is not
 // promised to be), for file names and the queries' digest.
@@ -94,6 +98,21 @@ bool write_file(const std::string& path, const std::string& bytes) {
     return false;
 }
 
+// Removes the least recently used files of `dir` beyond k_files_kept.
+void evict(const fs::path& dir) {
+    std::error_code ec;
+    std::vector<std::pair<fs::file_time_type, fs::path>> files;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        const auto name = entry.path().filename().string();
+        if (name.rfind("catalog-", 0) != 0) continue;
+        const auto time = entry.last_write_time(ec);
+        if (!ec) files.emplace_back(time, entry.path());
+    }
+    if (files.size() <= k_files_kept) return;
+    std::sort(files.begin(), files.end());
+    for (std::size_t i = 0; i + k_files_kept < files.size(); ++i) fs::remove(files[i].second, ec);
+}
+
 } // namespace
 
 std::string cache_directory() {
@@ -101,6 +120,15 @@ std::string cache_directory() {
     if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::string(xdg) + "/pgshape";
     if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/pgshape";
     return "";
+}
+
+long CatalogCache::min_relations() {
+    if (const char* value = std::getenv("PGSHAPE_CACHE_MIN_RELATIONS"); value && *value) {
+        char* end = nullptr;
+        const long n = std::strtol(value, &end, 10);
+        if (*end == '\0' && n >= 0) return n;
+    }
+    return 2000;
 }
 
 std::optional<CatalogCache> CatalogCache::for_connection(pqxx::connection& conn,
@@ -179,7 +207,12 @@ void CatalogCache::store(const std::vector<std::string>& answers) const {
         bytes += '\n';
         bytes += a;
     }
-    write_file(m_path, bytes);
+    if (write_file(m_path, bytes)) evict(dir);
+}
+
+void CatalogCache::touch() const {
+    std::error_code ec;
+    fs::last_write_time(m_path, fs::file_time_type::clock::now(), ec);
 }
 
 } // namespace pgshape::introspect

@@ -29,6 +29,12 @@ public:
     // The cache of the database `conn` is connected to, for the given
     // queries (by their text); nullopt when caching is off
     // (PGSHAPE_CACHE_DIR=off) or there is no directory to put it in.
+    // Below this many relations (pg_class rows) the queries cost little more
+    // than the digest, and nothing is cached: 2,000, or
+    // $PGSHAPE_CACHE_MIN_RELATIONS (the test suite sets 0, so that every
+    // test database goes through the cache).
+    static long min_relations();
+
     static std::optional<CatalogCache> for_connection(pqxx::connection& conn,
                                                       const std::vector<std::string_view>& queries);
 
@@ -48,8 +54,11 @@ public:
     void read_state(pqxx::transaction_base& tx);
     // The queries' digest and, once read, the catalog's state.
     const std::string& key() const { return m_key; }
-    // Keeps the answers for the state read; failures are ignored.
+    // Keeps the answers for the state read; failures are ignored. A
+    // directory keeps the files of the 16 databases used last.
     void store(const std::vector<std::string>& answers) const;
+    // Marks the file used (for the eviction above).
+    void touch() const;
 
     const std::string& path() const { return m_path; }
 

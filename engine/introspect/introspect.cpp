@@ -94,9 +94,8 @@ void drain(pqxx::transaction_base& tx, const std::vector<std::string_view>& quer
 
 // Runs every query in one snapshot and hands each answer to `consume`
 // (from several threads on a large database, one answer at a time each).
-void run_queries(Snapshot& tx, pqxx::connection& conn, const std::vector<std::string_view>& queries,
+void run_queries(Snapshot& tx, pqxx::connection& conn, long relations, const std::vector<std::string_view>& queries,
                  const Consume& consume, const ExtraJob& extra = {}) {
-    const long relations = tx.exec("SELECT count(*) FROM pg_catalog.pg_class")[0][0].as<long>();
     const auto lanes = lanes_of(queries);
     std::atomic<std::size_t> next{0};
     if (relations < k_concurrent_from_relations) {
@@ -142,8 +141,11 @@ void run_catalog_queries(pqxx::connection& conn, const std::vector<std::string_v
     // after the cache has read its state.
     Snapshot tx(conn);
     tx.exec(k_session_settings);
-    auto cache = cache_use == Cache::use ? CatalogCache::for_connection(conn, queries) : std::nullopt;
-    if (!cache) return run_queries(tx, conn, queries, consume);
+    const long relations = tx.exec("SELECT count(*) FROM pg_catalog.pg_class")[0][0].as<long>();
+    auto cache = cache_use == Cache::use && relations >= CatalogCache::min_relations()
+                     ? CatalogCache::for_connection(conn, queries)
+                     : std::nullopt;
+    if (!cache) return run_queries(tx, conn, relations, queries, consume);
     bool state_read = false;
     if (cache->has_kept()) {
         // The kept answers are read and handed on while the server works
@@ -166,14 +168,14 @@ void run_catalog_queries(pqxx::connection& conn, const std::vector<std::string_v
             kept_key.wait();  // it uses `consume` and `cache`
             throw;
         }
-        if (kept_key.get() == cache->key()) return;
+        if (kept_key.get() == cache->key()) return cache->touch();
         state_read = true;
     }
     // Nothing kept (or kept for another state): the state, needed only to
     // keep these answers, is read beside the queries, in their snapshot.
     std::vector<std::string> answers(queries.size());  // one slot per query: each filled by one thread
     run_queries(
-        tx, conn, queries,
+        tx, conn, relations, queries,
         [&](std::size_t q, std::string text) {
             answers[q] = text;
             consume(q, std::move(text));

@@ -493,7 +493,7 @@ check "every throwaway database is dropped" "expected no pgshape_dev_* database 
 # (the file is not rewritten), and after each kind of change the cached
 # read says what a read without the cache says.
 fresh_db cache
-export PGSHAPE_CACHE_DIR="$work/cache"
+export PGSHAPE_CACHE_DIR="$work/cache" PGSHAPE_CACHE_MIN_RELATIONS=0
 sql postgres "DO \$\$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'pgshape_cli_cache_owner') THEN
               CREATE ROLE pgshape_cli_cache_owner; END IF; END \$\$"
 sql "$db" "CREATE TYPE mood AS ENUM ('ok'); CREATE SEQUENCE counter;
@@ -538,7 +538,11 @@ check "without PGSHAPE_CACHE_DIR the cache is in ~/.cache/pgshape" "expected a c
     all 'rc_is 0' 'ls "$work"/home/.cache/pgshape/catalog-* >/dev/null 2>&1'
 HOME="$work/home2" XDG_CACHE_HOME= PGSHAPE_CACHE_DIR=off run inspect "$url"
 check "PGSHAPE_CACHE_DIR=off keeps nothing" "expected no cache directory" all 'rc_is 0' '[[ ! -e "$work/home2/.cache" ]]'
+PGSHAPE_CACHE_DIR="$work/small" PGSHAPE_CACHE_MIN_RELATIONS= run inspect "$url"
+check "a catalog under 2,000 relations is not cached by default" "expected no cache directory" \
+    all 'rc_is 0' '[[ ! -e "$work/small" ]]'
 export PGSHAPE_CACHE_DIR=off
+unset PGSHAPE_CACHE_MIN_RELATIONS
 
 printf '%d passed, %d failed\n' "$passed" "$failed"
 [[ $failed -eq 0 ]]
