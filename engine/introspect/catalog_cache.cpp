@@ -166,10 +166,11 @@ bool CatalogCache::read_header(std::istream& in, std::string& key) const {
            key.compare(0, m_queries_digest, m_key, 0, m_queries_digest) == 0 && (in >> count) && count == m_query_count;
 }
 
-bool CatalogCache::has_kept() const {
+std::optional<std::string> CatalogCache::kept_key() const {
     std::ifstream in(m_path, std::ios::binary);
     std::string key;
-    return in && read_header(in, key);
+    if (in && read_header(in, key)) return key;
+    return std::nullopt;
 }
 
 std::optional<CatalogCache::Kept> CatalogCache::kept() const {

@@ -47,8 +47,9 @@ public:
     // (nullopt without a file, or for other queries): they may be read
     // while the server works out the state, and used if the keys match.
     std::optional<Kept> kept() const;
-    // Whether there is a file for these queries (its first lines only).
-    bool has_kept() const;
+    // The key of the file for these queries, if there is one (its first
+    // lines only).
+    std::optional<std::string> kept_key() const;
 
     // Reads the catalog's state in `tx` (the snapshot the queries see).
     void read_state(pqxx::transaction_base& tx);

@@ -147,16 +147,20 @@ void run_catalog_queries(pqxx::connection& conn, const std::vector<std::string_v
                      : std::nullopt;
     if (!cache) return run_queries(tx, conn, relations, queries, consume);
     bool state_read = false;
-    if (cache->has_kept()) {
+    if (const auto header_key = cache->kept_key()) {
         // The kept answers are read and handed on while the server works
         // out the catalog's state; they count only if it is the state they
-        // were kept for. Otherwise the queries run and their answers
-        // replace them.
+        // were kept for. Otherwise the reading stops at the next answer and
+        // the queries run, their answers replacing what was handed on.
+        std::atomic<bool> stale{false};
         auto kept_key = std::async(std::launch::async, [&]() -> std::optional<std::string> {
             try {
                 auto kept = cache->kept();
                 if (!kept) return std::nullopt;
-                for (std::size_t q = 0; q < kept->answers.size(); ++q) consume(q, std::move(kept->answers[q]));
+                for (std::size_t q = 0; q < kept->answers.size(); ++q) {
+                    if (stale) return std::nullopt;
+                    consume(q, std::move(kept->answers[q]));
+                }
                 return std::move(kept->key);
             } catch (...) {
                 return std::nullopt;  // a file that does not parse is no answer
@@ -165,9 +169,13 @@ void run_catalog_queries(pqxx::connection& conn, const std::vector<std::string_v
         try {
             cache->read_state(tx);
         } catch (...) {
+            stale = true;
             kept_key.wait();  // it uses `consume` and `cache`
             throw;
         }
+        stale = *header_key != cache->key();
+        // Waited for either way: on a stale file, `consume` must not be
+        // running when the queries' answers come.
         if (kept_key.get() == cache->key()) return cache->touch();
         state_read = true;
     }

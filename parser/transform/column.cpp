@@ -40,7 +40,7 @@ void add_column(StatementContext& ctx, model::Table& table, PgQuery__ColumnDef* 
         if (column.collation == model::domain_collation(ctx.builder.model.domains, column.type)) column.collation.clear();
     }
     if (def->is_not_null) column.not_null = true;
-    table.columns.push_back(column);
+    table.columns.push_back(std::move(column));
     if (resolved.serial == Serial::serial) expand_serial(ctx, table, table.columns.back());
 }
 
