@@ -57,7 +57,7 @@ std::vector<std::vector<std::size_t>> lanes_of(const std::vector<std::string_vie
     }
     for (std::size_t i = 0; i < queries.size(); ++i)
         if (!placed[i]) lanes.push_back({i});
-    lanes.push_back({queries.size()});  // the extra job, if any (Consume's neighbour below)
+    lanes.push_back({queries.size()});  // run_queries' ExtraJob, if any: small, so last
     return lanes;
 }
 
@@ -153,7 +153,7 @@ void run_catalog_queries(pqxx::connection& conn, const std::vector<std::string_v
         // were kept for. Otherwise the reading stops at the next answer and
         // the queries run, their answers replacing what was handed on.
         std::atomic<bool> stale{false};
-        auto kept_key = std::async(std::launch::async, [&]() -> std::optional<std::string> {
+        auto kept_read = std::async(std::launch::async, [&]() -> std::optional<std::string> {
             try {
                 auto kept = cache->kept();
                 if (!kept) return std::nullopt;
@@ -170,13 +170,13 @@ void run_catalog_queries(pqxx::connection& conn, const std::vector<std::string_v
             cache->read_state(tx);
         } catch (...) {
             stale = true;
-            kept_key.wait();  // it uses `consume` and `cache`
+            kept_read.wait();  // it uses `consume` and `cache`
             throw;
         }
         stale = *header_key != cache->key();
         // Waited for either way: on a stale file, `consume` must not be
         // running when the queries' answers come.
-        if (kept_key.get() == cache->key()) return cache->touch();
+        if (kept_read.get() == cache->key()) return cache->touch();
         state_read = true;
     }
     // Nothing kept (or kept for another state): the state, needed only to
