@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -83,7 +84,9 @@ std::string state_query(const std::vector<std::string>& tables) {
 // Writes `bytes` to `path` through a file only its owner may read, renamed
 // into place so that a reader never sees half of it.
 bool write_file(const std::string& path, const std::string& bytes) {
-    const std::string temporary = fmt::format("{}.{}.tmp", path, ::getpid());
+    // Unique per write: both sides of one plan may read the same database.
+    static std::atomic<unsigned> writes{0};
+    const std::string temporary = fmt::format("{}.{}.{}.tmp", path, ::getpid(), writes++);
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0) return false;
     std::size_t done = 0;
@@ -142,7 +145,9 @@ std::optional<CatalogCache> CatalogCache::for_connection(pqxx::connection& conn,
     std::uint64_t digest = fnv1a(k_format);
     digest = fnv1a(k_session_settings, digest);
     for (const auto q : queries) digest = fnv1a(q, fnv1a("\n", digest));
-    CatalogCache cache(fmt::format("{}/catalog-{:016x}", dir, fnv1a(database)), fmt::format("queries:{:016x}", digest));
+    // One file per database and set of queries (with --privileges or not).
+    CatalogCache cache(fmt::format("{}/catalog-{:016x}-{:016x}", dir, fnv1a(database), digest),
+                       fmt::format("queries:{:016x}", digest));
     cache.m_query_count = queries.size();
     cache.m_queries_digest = cache.m_key.size();
     return cache;
