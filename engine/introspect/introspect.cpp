@@ -157,10 +157,16 @@ void run_catalog_queries(pqxx::connection& conn, const std::vector<std::string_v
             try {
                 auto kept = cache->kept();
                 if (!kept) return std::nullopt;
-                for (std::size_t q = 0; q < kept->answers.size(); ++q) {
-                    if (stale) return std::nullopt;
-                    consume(q, std::move(kept->answers[q]));
-                }
+                // Two at a time, as the answers would come from the server.
+                std::atomic<std::size_t> next{0};
+                auto hand_on = [&] {
+                    for (std::size_t q = next++; q < kept->answers.size() && !stale; q = next++)
+                        consume(q, std::move(kept->answers[q]));
+                };
+                auto other = std::async(std::launch::async, hand_on);
+                hand_on();
+                other.get();
+                if (stale) return std::nullopt;
                 return std::move(kept->key);
             } catch (...) {
                 return std::nullopt;  // a file that does not parse is no answer
