@@ -122,41 +122,45 @@ void parse_pieces(std::vector<LoadedFile>& pieces) {
     }
 }
 
+// A set of passes, one bit each: asked of every statement in every pass.
+using Passes = unsigned;
+constexpr Passes bit(Pass pass) { return 1u << static_cast<unsigned>(pass); }
+
 // The passes a statement takes part in (ALTER TABLE: its column subcommands
 // in one, its constraints in the next).
-std::vector<Pass> passes_of(const Node* stmt) {
+Passes passes_of(const Node* stmt) {
     switch (stmt->node_case) {
     case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:
     case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
     case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
     case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
     case PG_QUERY__NODE__NODE_CREATE_STMT:
-        return {Pass::create};
+        return bit(Pass::create);
     case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
-        return {Pass::types, Pass::create};
+        return bit(Pass::types) | bit(Pass::create);
     case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:
-        return {Pass::types};
+        return bit(Pass::types);
     case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT:
-        return {Pass::columns};
+        return bit(Pass::columns);
     case PG_QUERY__NODE__NODE_DEFINE_STMT:  // CREATE COLLATION only; other kinds are refused
-        if (stmt->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION) return {Pass::create};
+        if (stmt->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION) return bit(Pass::create);
         return {};
     case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
-        return {Pass::columns, Pass::keys};
+        return bit(Pass::columns) | bit(Pass::keys);
     case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:  // parameter types may name tables (rowtype, %TYPE)
-        return {Pass::columns};
+        return bit(Pass::columns);
     case PG_QUERY__NODE__NODE_VIEW_STMT:
-        return {Pass::views};
+        return bit(Pass::views);
     case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:  // only CREATE MATERIALIZED VIEW, not CREATE TABLE AS
-        if (stmt->create_table_as_stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW) return {Pass::views};
+        if (stmt->create_table_as_stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW) return bit(Pass::views);
         return {};
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
     case PG_QUERY__NODE__NODE_INDEX_STMT:
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:  // UPDATE OF may name columns an ALTER added
     case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:  // so may USING and WITH CHECK
-        return {Pass::keys};
+        return bit(Pass::keys);
     case PG_QUERY__NODE__NODE_COMMENT_STMT:
-        return {Pass::comment};
+        return bit(Pass::comment);
     case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
     case PG_QUERY__NODE__NODE_SELECT_STMT:
         return {};  // checked by is_session_setting
@@ -345,20 +349,21 @@ model::SchemaModel build_model(const std::vector<ParsedSource>& sources, const L
             const LoadedFile& lf = *piece;
             for (std::size_t i = 0; i < lf.tree->size(); ++i) {
                 const auto& raw = lf.tree->stmt(i);
-                const std::size_t offset = skip_blanks(lf.file->text, lf.base + static_cast<std::size_t>(raw.stmt_location));
+                // Where the statement starts, found only for a statement this pass reads.
+                auto offset = [&] { return skip_blanks(lf.file->text, lf.base + static_cast<std::size_t>(raw.stmt_location)); };
                 if (pass == static_cast<int>(Pass::privileges)) {
-                    StatementContext ctx{builder, *lf.tree, *lf.file, offset, lf.base};
+                    StatementContext ctx{builder, *lf.tree, *lf.file, offset(), lf.base};
                     transform_privilege_statement(ctx, raw.stmt);
                     continue;
                 }
                 const auto stmt_passes = passes_of(raw.stmt);
-                if (stmt_passes.empty()) {
+                if (stmt_passes == 0) {
                     if (is_session_setting(raw.stmt) || is_privilege_statement(raw.stmt)) continue;
-                    if (pass == 0) reject_statement(builder, {lf.file, offset}, raw.stmt);
+                    if (pass == 0) reject_statement(builder, {lf.file, offset()}, raw.stmt);
                     continue;
                 }
-                if (std::find(stmt_passes.begin(), stmt_passes.end(), static_cast<Pass>(pass)) == stmt_passes.end()) continue;
-                StatementContext ctx{builder, *lf.tree, *lf.file, offset, lf.base};
+                if ((stmt_passes & bit(static_cast<Pass>(pass))) == 0) continue;
+                StatementContext ctx{builder, *lf.tree, *lf.file, offset(), lf.base};
                 dispatch(ctx, raw.stmt, static_cast<Pass>(pass));
             }
         }
