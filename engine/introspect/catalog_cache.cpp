@@ -153,13 +153,24 @@ std::optional<CatalogCache> CatalogCache::for_connection(pqxx::connection& conn,
     return cache;
 }
 
-void CatalogCache::read_state(pqxx::transaction_base& tx) {
-    std::vector<std::string> tables;
-    for (const auto& row : tx.exec(k_catalog_tables)) tables.emplace_back(row[0].c_str());
-    m_key += ';';
-    // One line in the file: a role's name may hold a line break.
-    const pqxx::result state = tx.exec(state_query(tables));
-    for (const char* c = state[0][0].c_str(); *c; ++c) m_key += *c == '\n' ? ' ' : *c;
+bool CatalogCache::read_state(pqxx::dbtransaction& tx) {
+    // In a savepoint: a server where the digest fails (before PostgreSQL
+    // 14, bit_xor does not exist; a role may not read a catalog) is read
+    // without the cache, and the snapshot's transaction goes on.
+    try {
+        pqxx::subtransaction digest(tx, "pgshape_catalog_state");
+        std::vector<std::string> tables;
+        for (const auto& row : digest.exec(k_catalog_tables)) tables.emplace_back(row[0].c_str());
+        const pqxx::result state = digest.exec(state_query(tables));
+        digest.commit();
+        m_key += ';';
+        // One line in the file: a role's name may hold a line break.
+        for (const char* c = state[0][0].c_str(); *c; ++c) m_key += *c == '\n' ? ' ' : *c;
+        m_state_read = true;
+    } catch (const pqxx::sql_error&) {
+        m_state_read = false;
+    }
+    return m_state_read;
 }
 
 // Reads a file's format line, its key and its count of answers, and
@@ -194,6 +205,7 @@ std::optional<CatalogCache::Kept> CatalogCache::kept() const {
 }
 
 void CatalogCache::store(const std::vector<std::string>& answers) const {
+    if (!m_state_read) return;
     std::error_code ec;
     const fs::path dir = fs::path(m_path).parent_path();
     if (!fs::is_directory(dir, ec) && fs::create_directories(dir, ec))

@@ -51,8 +51,9 @@ public:
     // lines only).
     std::optional<std::string> kept_key() const;
 
-    // Reads the catalog's state in `tx` (the snapshot the queries see).
-    void read_state(pqxx::transaction_base& tx);
+    // Reads the catalog's state in `tx` (the snapshot the queries see);
+    // false when the server cannot tell it (then nothing is kept).
+    bool read_state(pqxx::dbtransaction& tx);
     // The queries' digest and, once read, the catalog's state.
     const std::string& key() const { return m_key; }
     // Keeps the answers for the state read; failures are ignored. A
@@ -72,6 +73,7 @@ private:
     std::string m_key;  // the queries' digest, then the state once read
     std::size_t m_query_count = 0;
     std::size_t m_queries_digest = 0;  // m_key's length before the state
+    bool m_state_read = false;
 };
 
 // Where caches go: $PGSHAPE_CACHE_DIR, else $XDG_CACHE_HOME/pgshape, else

@@ -78,11 +78,11 @@ using Consume = std::function<void(std::size_t query, std::string text)>;
 
 // Work for the same snapshot besides the queries, run in the last lane
 // (reading the catalog's state for the cache).
-using ExtraJob = std::function<void(pqxx::transaction_base&)>;
+using ExtraJob = std::function<void(pqxx::dbtransaction&)>;
 
 // Runs the lanes not yet taken from `next` on `tx`, handing each answer
 // to `consume` on this thread.
-void drain(pqxx::transaction_base& tx, const std::vector<std::string_view>& queries,
+void drain(pqxx::dbtransaction& tx, const std::vector<std::string_view>& queries,
            const std::vector<std::vector<std::size_t>>& lanes, std::atomic<std::size_t>& next, const Consume& consume,
            const ExtraJob& extra) {
     for (std::size_t i = next++; i < lanes.size(); i = next++)
@@ -172,17 +172,18 @@ void run_catalog_queries(pqxx::connection& conn, const std::vector<std::string_v
                 return std::nullopt;  // a file that does not parse is no answer
             }
         });
+        bool known = false;
         try {
-            cache->read_state(tx);
+            known = cache->read_state(tx);
         } catch (...) {
             stale = true;
             kept_read.wait();  // it uses `consume` and `cache`
             throw;
         }
-        stale = *header_key != cache->key();
+        stale = !known || *header_key != cache->key();
         // Waited for either way: on a stale file, `consume` must not be
         // running when the queries' answers come.
-        if (kept_read.get() == cache->key()) return cache->touch();
+        if (kept_read.get() == cache->key() && known) return cache->touch();
         state_read = true;
     }
     // Nothing kept (or kept for another state): the state, needed only to
@@ -194,7 +195,7 @@ void run_catalog_queries(pqxx::connection& conn, const std::vector<std::string_v
             answers[q] = text;
             consume(q, std::move(text));
         },
-        state_read ? ExtraJob{} : ExtraJob{[&](pqxx::transaction_base& on) { cache->read_state(on); }});
+        state_read ? ExtraJob{} : ExtraJob{[&](pqxx::dbtransaction& on) { cache->read_state(on); }});
     cache->store(answers);
 }
 

@@ -538,6 +538,19 @@ check "without PGSHAPE_CACHE_DIR the cache is in ~/.cache/pgshape" "expected a c
     all 'rc_is 0' 'ls "$work"/home/.cache/pgshape/catalog-* >/dev/null 2>&1'
 HOME="$work/home2" XDG_CACHE_HOME= PGSHAPE_CACHE_DIR=off run inspect "$url"
 check "PGSHAPE_CACHE_DIR=off keeps nothing" "expected no cache directory" all 'rc_is 0' '[[ ! -e "$work/home2/.cache" ]]'
+sql postgres "DO \$\$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'pgshape_cli_cache_reader') THEN
+              CREATE ROLE pgshape_cli_cache_reader LOGIN; END IF; END \$\$"
+sql "$db" "REVOKE EXECUTE ON FUNCTION pg_catalog.hashtidextended(tid, bigint) FROM PUBLIC"
+reader_url=$(printf 'postgresql:///%s?host=%s&port=%s&user=pgshape_cli_cache_reader' "$db" "$PGHOST" "$PGPORT")
+PGSHAPE_CACHE_DIR=off "$pgshape" inspect "$reader_url" >"$work/uncached" 2>&1
+PGSHAPE_CACHE_DIR="$work/denied" run inspect "$reader_url"
+check "a server that cannot digest its catalog is read without the cache" \
+    "expected exit 0, the uncached output and no file kept" \
+    all 'rc_is 0' 'cmp -s "$work/out" "$work/uncached"' '! ls "$work"/denied/catalog-* >/dev/null 2>&1'
+sql "$db" "GRANT EXECUTE ON FUNCTION pg_catalog.hashtidextended(tid, bigint) TO PUBLIC"
+PGSHAPE_CACHE_DIR="$work/reader" run inspect "$reader_url"
+check "a role that is no superuser has its catalog cached" "expected exit 0, the uncached output and a file kept" \
+    all 'rc_is 0' 'cmp -s "$work/out" "$work/uncached"' 'ls "$work"/reader/catalog-* >/dev/null 2>&1'
 PGSHAPE_CACHE_DIR="$work/small" PGSHAPE_CACHE_MIN_RELATIONS= run inspect "$url"
 check "a catalog under 2,000 relations is not cached by default" "expected no cache directory" \
     all 'rc_is 0' '[[ ! -e "$work/small" ]]'
