@@ -62,19 +62,19 @@ constexpr const char* k_settings =
 // row version's place and creating transaction. pg_index's validity flags
 // are changed in place by CREATE INDEX CONCURRENTLY (no new row version),
 // so they go into its hash too.
-std::string table_digest(const std::string& table) {
+std::string table_digest(const pqxx::transaction_base& tx, const std::string& table) {
     const std::string seed = table == "pg_index"
                                  ? "(xmin::text::bigint # (indisvalid::int + 2 * indisready::int + 4 * indislive::int))"
                                  : "xmin::text::bigint";
-    return fmt::format("SELECT '{0}:' || count(*) || ':' || coalesce(bit_xor(pg_catalog.hashtidextended(ctid, {1})), 0) "
-                       "FROM pg_catalog.{0}",
-                       table, seed);
+    return fmt::format("SELECT {} || ':' || count(*) || ':' || coalesce(bit_xor(pg_catalog.hashtidextended(ctid, {})), 0) "
+                       "FROM pg_catalog.{}",
+                       tx.quote(table), seed, tx.quote_name(table));
 }
 
-std::string state_query(const std::vector<std::string>& tables) {
+std::string state_query(const pqxx::transaction_base& tx, const std::vector<std::string>& tables) {
     std::string query = "SELECT pg_catalog.string_agg(d, ';') FROM (";
     query += k_settings;
-    for (const auto& table : tables) query += " UNION ALL " + table_digest(table);
+    for (const auto& table : tables) query += " UNION ALL " + table_digest(tx, table);
     query += " UNION ALL SELECT 'pg_roles:' || count(*) || ':' "
              "|| coalesce(bit_xor(pg_catalog.hashtextextended(r::text, 0)), 0) FROM pg_catalog.pg_roles r";
     query += ") AS s(d)";
@@ -161,7 +161,7 @@ bool CatalogCache::read_state(pqxx::dbtransaction& tx) {
         pqxx::subtransaction digest(tx, "pgshape_catalog_state");
         std::vector<std::string> tables;
         for (const auto& row : digest.exec(k_catalog_tables)) tables.emplace_back(row[0].c_str());
-        const pqxx::result state = digest.exec(state_query(tables));
+        const pqxx::result state = digest.exec(state_query(digest, tables));
         digest.commit();
         m_key += ';';
         // One line in the file: a role's name may hold a line break.
