@@ -87,7 +87,9 @@ bool write_file(const std::string& path, const std::string& bytes) {
     // Unique per write: both sides of one plan may read the same database.
     static std::atomic<unsigned> writes{0};
     const std::string temporary = fmt::format("{}.{}.{}.tmp", path, ::getpid(), writes++);
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    // A new file, never one that is there already (nor a link someone left
+    // in a shared directory).
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) return false;
     std::size_t done = 0;
     while (done < bytes.size()) {
