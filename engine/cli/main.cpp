@@ -11,6 +11,9 @@ int main(int argc, char** argv) {
     using namespace pgshape::cli;
     CLI::App app{"pgshape: declarative PostgreSQL schema diff and migration"};
     app.require_subcommand(1);
+    app.footer("Environment:\n"
+               "  PGSHAPE_CACHE_DIR   where a database's catalog is kept between runs (default ~/.cache/pgshape);\n"
+               "                      off: always read the catalog from the server (docs/commands.md#catalog-cache)");
     int exit_code = exit_codes::ok;
     add_plan_command(app, exit_code);
     add_diff_command(app, exit_code);
