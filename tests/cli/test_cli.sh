@@ -426,6 +426,16 @@ check "inspect of a database read over two connections" "expected exit 0 and eve
 run plan --from many.sql --to "$url"
 check "plan from that inspect output to the database is empty" "expected exactly '-- pgshape: no changes'" \
     all 'rc_is 0' '[[ $(cat "$work/out") == "-- pgshape: no changes" ]]'
+# The catalog cache over two connections: kept on the first read (its
+# digest read beside the queries), used on the second, and a change seen.
+PGSHAPE_CACHE_DIR="$work/many-cache" run inspect "$url" --out many-kept.sql
+PGSHAPE_CACHE_DIR="$work/many-cache" run inspect "$url" --out many-cached.sql
+check "a catalog read over two connections is kept, then read from the cache" "expected the same output and a file" \
+    all 'rc_is 0' 'cmp -s many.sql many-kept.sql' 'cmp -s many.sql many-cached.sql' 'ls "$work"/many-cache/catalog-* >/dev/null'
+sql "$db" "COMMENT ON TABLE t500 IS 'changed'"
+PGSHAPE_CACHE_DIR="$work/many-cache" run inspect "$url" --out many-changed.sql
+check "a change after that is read from the server" "expected the new comment" \
+    all 'rc_is 0' 'grep -qF "IS '"'changed'"';" many-changed.sql' '[[ $(diff many.sql many-changed.sql | grep -c "^[<>]") -eq 2 ]]'
 
 # With --privileges, inspect writes grants and owners that read back the same.
 fresh_db privileges
