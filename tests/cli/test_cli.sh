@@ -437,6 +437,40 @@ PGSHAPE_CACHE_DIR="$work/many-cache" run inspect "$url" --out many-changed.sql
 check "a change after that is read from the server" "expected the new comment" \
     all 'rc_is 0' 'grep -qF "IS '"'changed'"';" many-changed.sql' '[[ $(diff many.sql many-changed.sql | grep -c "^[<>]") -eq 2 ]]'
 
+# Indexes of every kind read back as pg_dump writes them (pg_get_indexdef):
+# plain ones are written from their catalog rows (catalog_queries.hpp),
+# the others deparsed, and both must mean the same.
+fresh_db index_kinds
+"$psql_bin" -X -q -v ON_ERROR_STOP=1 -d "$db" >"$work/out" 2>"$work/err" <<'EOF'
+CREATE SCHEMA "My Schema";
+CREATE TYPE "My Schema".mood AS ENUM ('a', 'b');
+CREATE DOMAIN "My Schema".dtext AS text;
+CREATE TABLE "My Schema"."Weird Table" (
+    id int, "select" text, v varchar(20), c text COLLATE "C", b bpchar(3), nm name, u uuid, ts timestamptz,
+    num numeric, bo bool, ip inet, cd cidr, j jsonb, arr int[], r int4range, m "My Schema".mood, dt "My Schema".dtext);
+SET search_path = "My Schema";
+CREATE INDEX ON "Weird Table" (id); CREATE INDEX ON "Weird Table" ("select"); CREATE INDEX ON "Weird Table" (v DESC);
+CREATE INDEX ON "Weird Table" (c); CREATE INDEX ON "Weird Table" (c COLLATE "POSIX"); CREATE INDEX ON "Weird Table" (b);
+CREATE INDEX ON "Weird Table" (nm); CREATE INDEX ON "Weird Table" (ts DESC NULLS LAST); CREATE INDEX ON "Weird Table" (num NULLS FIRST);
+CREATE INDEX ON "Weird Table" (bo DESC NULLS FIRST); CREATE INDEX ON "Weird Table" (ip); CREATE INDEX ON "Weird Table" (cd);
+CREATE INDEX ON "Weird Table" USING gin (j); CREATE INDEX ON "Weird Table" USING gin (arr); CREATE INDEX ON "Weird Table" USING gist (r);
+CREATE INDEX ON "Weird Table" (m); CREATE INDEX ON "Weird Table" (dt); CREATE INDEX ON "Weird Table" USING hash (v);
+CREATE INDEX ON "Weird Table" USING brin (ts); CREATE INDEX ON "Weird Table" (v varchar_pattern_ops);
+CREATE INDEX ON "Weird Table" ("select" text_pattern_ops); CREATE UNIQUE INDEX ON "Weird Table" (id, "select");
+CREATE UNIQUE INDEX ON "Weird Table" (id) INCLUDE (v); CREATE INDEX ON "Weird Table" (id) WHERE id > 0;
+CREATE INDEX ON "Weird Table" (lower("select")); CREATE UNIQUE INDEX ON "Weird Table" (u) NULLS NOT DISTINCT;
+CREATE INDEX ON "Weird Table" (id) WITH (fillfactor = 70); CREATE INDEX ON "Weird Table" USING gist (ip inet_ops);
+CREATE TABLE p (a int, b text) PARTITION BY RANGE (a);
+CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (10);
+CREATE INDEX ON p (b);
+EOF
+rc=$?
+check "a table with indexes of every kind loads" "psql failed" all 'rc_is 0'
+"$pg_dump_bin" -s -d "$db" 2>&1 | grep -v '^\\\(un\)\?restrict ' >index_kinds.sql
+run plan --from "$url" --to index_kinds.sql
+check "indexes of every kind read as pg_dump writes them" "expected exactly '-- pgshape: no changes'" \
+    all 'rc_is 0' '[[ $(cat "$work/out") == "-- pgshape: no changes" ]]'
+
 # With --privileges, inspect writes grants and owners that read back the same.
 fresh_db privileges
 sql "$db" "CREATE TABLE p (id integer PRIMARY KEY); GRANT SELECT, INSERT ON p TO PUBLIC;
