@@ -7,6 +7,7 @@
 
 #include "engine/model/partition_copies.hpp"
 #include "engine/model/sql_text.hpp"
+#include "parser/canonical_type.hpp"
 #include "parser/view_query_detail.hpp"
 
 namespace pgshape::parser {
@@ -201,10 +202,7 @@ void define_serial_sequences(const PgQuery__CreateStmt* stmt, const Key& table, 
         const Node* elt = stmt->table_elts[i];
         if (elt->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF || !elt->column_def->type_name) continue;
         const auto* col = elt->column_def;
-        if (col->type_name->n_names != 1) continue;
-        const auto type = str_value(col->type_name->names[0]);
-        if (type == "serial" || type == "serial4" || type == "bigserial" || type == "serial8" || type == "smallserial" ||
-            type == "serial2")
+        if (canonical_type(col->type_name).serial == Serial::serial)
             defined.relations.insert({table.first, model::make_object_name(table.second, col->colname, "seq")});
     }
 }

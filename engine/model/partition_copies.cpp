@@ -63,7 +63,7 @@ PartitionCopies partition_copies(const SchemaModel& m, const QualifiedName& part
     }
     for (auto it = m.constraints.lower_bound({parent, ""}); it != m.constraints.end() && it->first.table == parent; ++it) {
         const auto& c = it->second;
-        if (!is_key(c) || attached({parent.schema, c.name}))
+        if (!c.is_key() || attached({parent.schema, c.name}))
             continue;
         Constraint copy = c;
         std::string columns;

@@ -16,12 +16,6 @@ std::string make_object_name(const std::string& name1, const std::string& name2,
 // (ChooseIndexColumnNames): the columns joined by "_", "expr" for an expression.
 std::string index_name_columns(const std::vector<IndexElem>& elems);
 
-// A primary key or unique constraint: a key whose index partitions copy
-// and attach.
-inline bool is_key(const Constraint& c) {
-    return c.type == ConstraintType::primary_key || c.type == ConstraintType::unique;
-}
-
 // What PostgreSQL compares before it attaches a partition's index to its
 // parent's (CompareIndexInfo): of a plain index, or of a primary key's or
 // unique constraint's.

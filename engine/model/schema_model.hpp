@@ -220,6 +220,9 @@ struct Constraint {
     // key or index made it, under PostgreSQL's name (parser/attach_index.cpp).
     QualifiedName attached_to;
     ConstraintKey key() const { return {table, name}; }
+    // A primary key or unique constraint: a key that foreign keys reference
+    // and whose index partitions copy and attach.
+    bool is_key() const { return type == ConstraintType::primary_key || type == ConstraintType::unique; }
     bool operator==(const Constraint&) const = default;
 };
 

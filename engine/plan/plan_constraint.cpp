@@ -217,7 +217,7 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Constraint>& 
     add_step(ctx, b);
     // A foreign key that did not change but references this key must let go
     // of it while it is rebuilt.
-    if (a.type == ConstraintType::primary_key || a.type == ConstraintType::unique) {
+    if (a.is_key()) {
         for (const auto& [key, fk] : ctx.from.constraints) {
             if (!is_fk(fk) || fk.ref_table != a.table || fk.ref_columns != a.columns) continue;
             auto it = ctx.to.constraints.find(key);

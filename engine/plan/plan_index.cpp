@@ -57,7 +57,7 @@ bool takes_unattached(PlanContext& ctx, const model::SchemaModel& m, const model
             if (c->attached_to.name.empty() && model::shape_of(*c) == shape) return true;
         for (auto it = m.constraints.lower_bound({p->name, ""}); it != m.constraints.end() && it->first.table == p->name; ++it) {
             const auto& k = it->second;
-            if (model::is_key(k) && k.attached_to.name.empty() && model::shape_of(k) == shape)
+            if (k.is_key() && k.attached_to.name.empty() && model::shape_of(k) == shape)
                 return true;
         }
     }

@@ -21,8 +21,6 @@
 namespace pgshape::parser {
 namespace {
 
-using model::is_key;
-
 // An index, or the index of a primary key or unique constraint, by the index's name.
 struct IndexRef {
     model::Index* index = nullptr;
@@ -39,7 +37,7 @@ using KeysByIndexName = std::map<model::QualifiedName, model::ConstraintKey>;
 KeysByIndexName keys_by_index_name(const model::SchemaModel& m) {
     KeysByIndexName out;
     for (const auto& [key, c] : m.constraints)
-        if (is_key(c)) out.emplace(model::QualifiedName{key.table.schema, key.name}, key);
+        if (c.is_key()) out.emplace(model::QualifiedName{key.table.schema, key.name}, key);
     return out;
 }
 
@@ -159,7 +157,7 @@ void attach_matching_indexes(Builder& builder) {
         if (const auto t = m.tables.find(i.table); t != m.tables.end() && t->second.partition_of)
             candidates[i.table].push_back({&i, nullptr});
     for (auto& [key, c] : m.constraints)
-        if (is_key(c) && m.tables.at(key.table).partition_of) candidates[key.table].push_back({nullptr, &c});
+        if (c.is_key() && m.tables.at(key.table).partition_of) candidates[key.table].push_back({nullptr, &c});
     auto name_of = [](const IndexRef& r) {
         return r.index ? r.index->name : model::QualifiedName{r.key->table.schema, r.key->name};
     };
@@ -189,7 +187,7 @@ void attach_matching_indexes(Builder& builder) {
     for (auto& [name, i] : m.indexes)
         if (!i.only && partitions.count(i.table)) attach_to({&i, nullptr}, name);
     for (auto& [key, c] : m.constraints)
-        if (is_key(c) && !c.only && partitions.count(key.table)) attach_to({nullptr, &c}, {key.table.schema, key.name});
+        if (c.is_key() && !c.only && partitions.count(key.table)) attach_to({nullptr, &c}, {key.table.schema, key.name});
 }
 
 } // namespace

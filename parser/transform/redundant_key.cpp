@@ -12,10 +12,6 @@ bool same_index(const model::Constraint& a, const model::Constraint& b) {
            a.deferrable == b.deferrable && a.initially_deferred == b.initially_deferred;
 }
 
-bool is_key(const model::Constraint& c) {
-    return c.type == model::ConstraintType::primary_key || c.type == model::ConstraintType::unique;
-}
-
 } // namespace
 
 void record_key_statement(StatementContext& ctx, const model::ConstraintKey& key, bool named) {
@@ -29,7 +25,7 @@ KeyFold fold_redundant_key(StatementContext& ctx, const model::Table& table, mod
     for (auto it = constraints.lower_bound({table.name, ""}); it != constraints.end() && it->first.table == table.name;
          ++it) {
         auto& prior = it->second;
-        if (!is_key(prior) || !same_index(prior, key)) continue;
+        if (!prior.is_key() || !same_index(prior, key)) continue;
         const bool primary = key.type == model::ConstraintType::primary_key;
         if (primary && prior.type == model::ConstraintType::primary_key) continue;  // two primary keys: an error
         const auto origin = builder.key_statements.find(it->first);

@@ -20,8 +20,7 @@ struct NamedIndex {
 NamedIndex find_index(const Builder& builder, const model::QualifiedName& table, const std::string& index, Location where,
                       const char* help) {
     auto con = builder.model.constraints.find({table, index});
-    if (con != builder.model.constraints.end() &&
-        (con->second.type == model::ConstraintType::primary_key || con->second.type == model::ConstraintType::unique))
+    if (con != builder.model.constraints.end() && con->second.is_key())
         return {nullptr, &con->second};
     auto it = builder.model.indexes.find({table.schema, index});
     if (it == builder.model.indexes.end() || it->second.table != table)
