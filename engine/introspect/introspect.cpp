@@ -80,8 +80,8 @@ std::string run_query(pqxx::transaction_base& tx, std::string_view query) {
 // call stands.
 using Consume = std::function<void(std::size_t query, std::string text)>;
 
-// Work for the same snapshot besides the queries, run in the last lane
-// (reading the catalog's state for the cache).
+// Work for the same snapshot besides the queries, in a lane of its own
+// (lanes_of): reading the catalog's state for the cache.
 using ExtraJob = std::function<void(pqxx::dbtransaction&)>;
 
 // Runs the lanes not yet taken from `next` on `tx`, handing each answer
