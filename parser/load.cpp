@@ -6,7 +6,6 @@
 #include <thread>
 #include <optional>
 
-#include <pg_query.h>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -20,6 +19,7 @@
 #include "parser/builder.hpp"
 #include "parser/pg_tree.hpp"
 #include "parser/search_path.hpp"
+#include "parser/statement_cuts.hpp"
 #include "parser/transform/transforms.hpp"
 
 namespace pgshape::parser {
@@ -71,21 +71,10 @@ void add_pieces(const SourceFile& file, std::size_t pieces_wanted, std::vector<L
         out.push_back({&file, 0, file.text.size(), nullptr});
         return;
     }
-    PgQuerySplitResult split = pg_query_split_with_scanner(file.text.c_str());
-    std::unique_ptr<PgQuerySplitResult, void (*)(PgQuerySplitResult*)> guard(
-        &split, [](PgQuerySplitResult* r) { pg_query_free_split_result(*r); });
-    if (split.error || split.n_stmts == 0) {  // the parser will report it
-        out.push_back({&file, 0, file.text.size(), nullptr});
-        return;
-    }
-    const std::size_t target = std::max(k_piece_bytes, file.text.size() / pieces_wanted + 1);
     std::size_t start = 0;
-    for (int i = 0; i < split.n_stmts; ++i) {
-        const auto at = static_cast<std::size_t>(split.stmts[i]->stmt_location);
-        if (at - start >= target) {
-            out.push_back({&file, start, at - start, nullptr});
-            start = at;
-        }
+    for (std::size_t at : statement_cuts(file.text, std::max(k_piece_bytes, file.text.size() / pieces_wanted + 1))) {
+        out.push_back({&file, start, at - start, nullptr});
+        start = at;
     }
     out.push_back({&file, start, file.text.size() - start, nullptr});
 }
