@@ -6,6 +6,7 @@
 #include "engine/cli/commands.hpp"
 #include "engine/cli/dev_database_option.hpp"
 #include "engine/cli/privilege_option.hpp"
+#include "engine/cli/until_exit.hpp"
 #include "engine/cli/hazard_options.hpp"
 #include "engine/introspect/connection.hpp"
 #include "engine/introspect/introspect.hpp"
@@ -27,10 +28,10 @@ struct ApplyOptions {
 
 int run_apply(const ApplyOptions& o) {
     const auto policy = o.hazards.policy();
-    const auto desired = introspect::load_source(o.to, o.privileges.value(), o.dev_database.url);
+    const auto& desired = until_exit(introspect::load_source(o.to, o.privileges.value(), o.dev_database.url));
     auto conn = introspect::connect(o.database);
-    const auto current = introspect::introspect(*conn, introspect::redact(o.database), o.privileges.value());
-    const auto plan = plan::build_plan(current, desired);
+    const auto& current = until_exit(introspect::introspect(*conn, introspect::redact(o.database), o.privileges.value()));
+    const auto& plan = until_exit(plan::build_plan(current, desired));
     std::cout << render::plan_text(plan, plan::Direction::up);
     if (plan.empty()) return exit_codes::ok;
     if (!check_hazards(plan, plan::Direction::up, policy)) return exit_codes::refused;

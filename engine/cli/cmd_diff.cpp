@@ -4,6 +4,7 @@
 #include "engine/cli/commands.hpp"
 #include "engine/cli/dev_database_option.hpp"
 #include "engine/cli/privilege_option.hpp"
+#include "engine/cli/until_exit.hpp"
 #include "engine/introspect/load_source.hpp"
 #include "engine/plan/planner.hpp"
 #include "engine/render/render.hpp"
@@ -21,8 +22,8 @@ struct DiffOptions {
 
 int run_diff(const DiffOptions& o) {
     auto from = std::async(std::launch::async, [&] { return introspect::load_source(o.from, o.privileges.value(), o.dev_database.url); });
-    const auto to = introspect::load_source(o.to, o.privileges.value(), o.dev_database.url);
-    const auto plan = plan::build_plan(from.get(), to);
+    const auto& to = until_exit(introspect::load_source(o.to, o.privileges.value(), o.dev_database.url));
+    const auto& plan = until_exit(plan::build_plan(until_exit(from.get()), to));
     std::cout << render::plan_text(plan, plan::Direction::up);
     return o.exit_code && !plan.empty() ? exit_codes::differences : exit_codes::ok;
 }

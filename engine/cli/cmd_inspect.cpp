@@ -3,6 +3,7 @@
 
 #include "engine/cli/commands.hpp"
 #include "engine/cli/privilege_option.hpp"
+#include "engine/cli/until_exit.hpp"
 #include "engine/introspect/connection.hpp"
 #include "engine/introspect/introspect.hpp"
 #include "engine/model/error.hpp"
@@ -19,7 +20,7 @@ struct InspectOptions {
 
 int run_inspect(const InspectOptions& o) {
     auto conn = introspect::connect(o.database);
-    const std::string sql = render::model_sql(introspect::introspect(*conn, introspect::redact(o.database), o.privileges.value()));
+    const std::string sql = render::model_sql(until_exit(introspect::introspect(*conn, introspect::redact(o.database), o.privileges.value())));
     if (o.out.empty()) {
         std::cout << sql;
         return exit_codes::ok;

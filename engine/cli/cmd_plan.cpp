@@ -4,6 +4,7 @@
 #include "engine/cli/commands.hpp"
 #include "engine/cli/dev_database_option.hpp"
 #include "engine/cli/privilege_option.hpp"
+#include "engine/cli/until_exit.hpp"
 #include "engine/cli/hazard_options.hpp"
 #include "engine/introspect/load_source.hpp"
 #include "engine/plan/planner.hpp"
@@ -26,9 +27,9 @@ int run_plan(const PlanOptions& o) {
     const auto policy = o.hazards.policy();
     // The two sides load at the same time (files parse, databases answer).
     auto from_future = std::async(std::launch::async, [&] { return introspect::load_source(o.from, o.privileges.value(), o.dev_database.url); });
-    const auto to = introspect::load_source(o.to, o.privileges.value(), o.dev_database.url);
-    const auto from = from_future.get();
-    const auto plan = plan::build_plan(from, to);
+    const auto& to = until_exit(introspect::load_source(o.to, o.privileges.value(), o.dev_database.url));
+    const auto& from = until_exit(from_future.get());
+    const auto& plan = until_exit(plan::build_plan(from, to));
     const auto direction = o.direction == "down" ? plan::Direction::down : plan::Direction::up;
     if (!check_hazards(plan, direction, policy)) {
         std::cerr << render::plan_text(plan, direction);
