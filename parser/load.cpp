@@ -323,55 +323,122 @@ model::SchemaModel load_sources(std::vector<SourceFile> files, const LoadOptions
     return build_model(parsed, options);
 }
 
-model::SchemaModel build_model(const std::vector<ParsedSource>& sources, const LoadOptions& options) {
-    Builder builder;
-    std::vector<const LoadedFile*> loaded;
-    for (const auto& source : sources)
-        for (const auto& piece : source.pieces()) loaded.push_back(&piece);
-    for (const auto* piece : loaded) builder.file_order.emplace(piece->file, builder.file_order.size());
-    builder.implicit_index_attach = options.implicit_index_attach;
-    qualify_search_path_names(loaded);
-    const bool privileges = options.privileges == model::Privileges::manage;
-    const int last = static_cast<int>(privileges ? Pass::privileges : Pass::comment);
-    for (int pass = 0; pass <= last; ++pass) {
-        for (const LoadedFile* piece : loaded) {
-            const LoadedFile& lf = *piece;
-            for (std::size_t i = 0; i < lf.tree->size(); ++i) {
-                const auto& raw = lf.tree->stmt(i);
-                // Where the statement starts, found only for a statement this pass reads.
-                auto offset = [&] { return skip_blanks(lf.file->text, lf.base + static_cast<std::size_t>(raw.stmt_location)); };
-                if (pass == static_cast<int>(Pass::privileges)) {
-                    StatementContext ctx{builder, *lf.tree, *lf.file, offset(), lf.base};
-                    transform_privilege_statement(ctx, raw.stmt);
-                    continue;
-                }
-                const auto stmt_passes = passes_of(raw.stmt);
-                if (stmt_passes == 0) {
-                    if (is_session_setting(raw.stmt) || is_privilege_statement(raw.stmt)) continue;
-                    if (pass == 0) reject_statement(builder, {lf.file, offset()}, raw.stmt);
-                    continue;
-                }
-                if ((stmt_passes & bit(static_cast<Pass>(pass))) == 0) continue;
+namespace {
+
+// Every piece of `sources`, in order.
+std::vector<const LoadedFile*> pieces_of(const std::vector<const ParsedSource*>& sources) {
+    std::vector<const LoadedFile*> out;
+    for (const auto* source : sources)
+        for (const auto& piece : source->pieces()) out.push_back(&piece);
+    return out;
+}
+
+// Runs `pass` over the statements of `pieces`, in order.
+void run_pass(Builder& builder, const std::vector<const LoadedFile*>& pieces, Pass pass) {
+    for (const LoadedFile* piece : pieces) {
+        const LoadedFile& lf = *piece;
+        for (std::size_t i = 0; i < lf.tree->size(); ++i) {
+            const auto& raw = lf.tree->stmt(i);
+            // Where the statement starts, found only for a statement this pass reads.
+            auto offset = [&] { return skip_blanks(lf.file->text, lf.base + static_cast<std::size_t>(raw.stmt_location)); };
+            if (pass == Pass::privileges) {
                 StatementContext ctx{builder, *lf.tree, *lf.file, offset(), lf.base};
-                dispatch(ctx, raw.stmt, static_cast<Pass>(pass));
+                transform_privilege_statement(ctx, raw.stmt);
+                continue;
             }
-        }
-        if (pass == static_cast<int>(Pass::types)) settle_type_collations(builder);
-        if (pass == static_cast<int>(Pass::create)) {
-            inherit_domain_defaults(builder);
-            builder.run_deferred_checks();
-        }
-        if (pass == static_cast<int>(Pass::views)) {
-            resolve_views(builder);
-            resolve_atomic_bodies(builder);
+            const auto stmt_passes = passes_of(raw.stmt);
+            if (stmt_passes == 0) {
+                if (is_session_setting(raw.stmt) || is_privilege_statement(raw.stmt)) continue;
+                if (pass == Pass::types) reject_statement(builder, {lf.file, offset()}, raw.stmt);
+                continue;
+            }
+            if ((stmt_passes & bit(pass)) == 0) continue;
+            StatementContext ctx{builder, *lf.tree, *lf.file, offset(), lf.base};
+            dispatch(ctx, raw.stmt, pass);
         }
     }
+    if (pass == Pass::types) settle_type_collations(builder);
+    if (pass == Pass::create) {
+        inherit_domain_defaults(builder);
+        builder.run_deferred_checks();
+    }
+    if (pass == Pass::views) {
+        resolve_views(builder);
+        resolve_atomic_bodies(builder);
+    }
+}
+
+// Whether every statement of `pieces` belongs to a pass after `Pass::create`
+// (or to the privileges pass): then declare() missed none of them.
+bool only_later_passes(const std::vector<const LoadedFile*>& pieces) {
+    constexpr Passes declared = bit(Pass::types) | bit(Pass::create);
+    for (const LoadedFile* piece : pieces)
+        for (std::size_t i = 0; i < piece->tree->size(); ++i) {
+            const Node* stmt = piece->tree->stmt(i).stmt;
+            const auto stmt_passes = passes_of(stmt);
+            if (stmt_passes == 0 ? !is_privilege_statement(stmt) : (stmt_passes & declared) != 0) return false;
+        }
+    return true;
+}
+
+} // namespace
+
+StagedBuild::StagedBuild(LoadOptions options) : m_options(options), m_builder(std::make_unique<Builder>()) {
+    m_builder->implicit_index_attach = options.implicit_index_attach;
+}
+StagedBuild::~StagedBuild() = default;
+
+void StagedBuild::declare(const std::vector<const ParsedSource*>& first) {
+    m_declared = first;
+    const auto pieces = pieces_of(first);
+    for (const auto* piece : pieces) m_builder->file_order.emplace(piece->file, m_builder->file_order.size());
+    qualify_search_path_names(pieces);
+    m_search_path_set = false;
+    for (const auto* piece : pieces)
+        for (std::size_t i = 0; i < piece->tree->size() && !m_search_path_set; ++i)
+            m_search_path_set = search_path_of(piece->tree->stmt(i).stmt).has_value();
+    run_pass(*m_builder, pieces, Pass::types);
+    run_pass(*m_builder, pieces, Pass::create);
+}
+
+model::SchemaModel StagedBuild::finish(const std::vector<const ParsedSource*>& all) {
+    // The declared texts must be among `all`, in the same order, and the
+    // others must hold no statement declare()'s passes would have read
+    // (nor may any text set search_path, which qualifies names across
+    // every text). With no others, this is build_model itself.
+    std::vector<const ParsedSource*> later;
+    std::size_t matched = 0;
+    for (const auto* source : all) {
+        if (matched < m_declared.size() && source == m_declared[matched]) ++matched;
+        else later.push_back(source);
+    }
+    if (matched != m_declared.size() || (!later.empty() && (m_search_path_set || !only_later_passes(pieces_of(later))))) {
+        StagedBuild again(m_options);
+        again.declare(all);
+        return again.finish(all);
+    }
+    Builder& builder = *m_builder;
+    const auto pieces = pieces_of(all);
+    // Every text in order; those declare() saw keep their relative order.
+    builder.file_order.clear();
+    for (const auto* piece : pieces) builder.file_order.emplace(piece->file, builder.file_order.size());
+    const bool privileges = m_options.privileges == model::Privileges::manage;
+    for (Pass pass : {Pass::columns, Pass::views, Pass::keys, Pass::comment}) run_pass(builder, pieces, pass);
+    if (privileges) run_pass(builder, pieces, Pass::privileges);
     builder.run_deferred_checks();
     sync_partition_columns(builder);
     attach_partition_indexes(builder);
     check_partition_keys(builder);
     if (privileges) drop_default_privileges(builder.model);
     return std::move(builder.model);
+}
+
+model::SchemaModel build_model(const std::vector<ParsedSource>& sources, const LoadOptions& options) {
+    std::vector<const ParsedSource*> all;
+    for (const auto& source : sources) all.push_back(&source);
+    StagedBuild build(options);
+    build.declare(all);
+    return build.finish(all);
 }
 
 model::SchemaModel load_path(const std::string& path, const LoadOptions& options) {

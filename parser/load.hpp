@@ -65,4 +65,31 @@ private:
 // The second half: the model of parsed texts, read in the order given.
 model::SchemaModel build_model(const std::vector<ParsedSource>& sources, const LoadOptions& options = {});
 
+class Builder;
+
+// build_model in two goes, for texts that come in over time (the
+// introspector's catalog answers): declare() runs the passes that create
+// types and objects (tables above all, the costliest statements to read)
+// over the texts that are in, and finish() the other passes over every
+// text. The model is the one build_model gives for finish's texts, in
+// finish's order: finish() checks that the texts declare() did not see hold
+// no statement of its passes (nor SET search_path anywhere), and builds
+// again from the start when they do. The sources must outlive the build.
+class StagedBuild {
+public:
+    explicit StagedBuild(LoadOptions options);
+    StagedBuild(const StagedBuild&) = delete;
+    StagedBuild& operator=(const StagedBuild&) = delete;
+    ~StagedBuild();
+
+    void declare(const std::vector<const ParsedSource*>& first);
+    model::SchemaModel finish(const std::vector<const ParsedSource*>& all);
+
+private:
+    LoadOptions m_options;
+    std::unique_ptr<Builder> m_builder;
+    std::vector<const ParsedSource*> m_declared;
+    bool m_search_path_set = false;
+};
+
 } // namespace pgshape::parser

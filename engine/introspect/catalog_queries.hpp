@@ -497,6 +497,13 @@ inline constexpr std::array<std::string_view, 20> k_all_queries = {
     k_comments, k_public_schema_comment,
     k_functions, k_triggers, k_routine_comments, k_table_properties, k_policies,
 };
+// The queries whose answers create types and relations: the model's first
+// passes read only these (parser::StagedBuild), and run as soon as they are
+// in. A statement of those passes in another answer is no error, only
+// slower: the model is then built again from the start.
+inline constexpr std::array<std::string_view, 8> k_declaring_queries = {
+    k_schemas, k_extensions, k_enums, k_domains, k_composite_types, k_collations, k_sequences, k_tables,
+};
 // With --privileges, these three more.
 inline constexpr std::array<std::string_view, 3> k_privilege_queries = {k_privileges, k_owners, k_default_privileges};
 

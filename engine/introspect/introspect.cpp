@@ -6,6 +6,7 @@
 #include <future>
 #include <optional>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 #include <pqxx/pqxx>
@@ -53,7 +54,12 @@ std::vector<std::vector<std::size_t>> lanes_of(const std::vector<std::string_vie
     // the keys) is a lane of its own with the large ones: last, it would
     // leave its connection finishing alone.
     const std::size_t extra = queries.size();
-    for (const auto& lane : {std::vector{find(k_check_constraints), find(k_indexes)}, std::vector{find(k_tables)},
+    // The answers the model's first passes need (k_declaring_queries) come
+    // in together, the small ones before the tables, so that those passes
+    // run while the server still answers the rest.
+    std::vector<std::size_t> declaring;
+    for (auto q : k_declaring_queries) declaring.push_back(find(q));
+    for (const auto& lane : {std::vector{find(k_check_constraints), find(k_indexes)}, declaring,
                              std::vector{extra}, std::vector{find(k_key_constraints)}, std::vector{find(k_comments)}}) {
         auto& added = lanes.emplace_back();
         for (std::size_t q : lane)
@@ -220,17 +226,52 @@ std::string catalog_ddl(pqxx::connection& conn, model::Privileges privileges, Ca
 model::SchemaModel introspect(pqxx::connection& conn, const std::string& label, model::Privileges privileges,
                               Cache cache) {
     // Each answer is parsed as soon as it arrives, on the thread that
-    // fetched it, while the server still works on the others; the model is
-    // read from them in query order once all are in.
+    // fetched it, while the server still works on the others. Once the
+    // answers that create types and tables are in, the model's first passes
+    // run on them on a thread of their own (parser::StagedBuild), and the
+    // rest once all are in.
     const auto queries = queries_for(privileges);
-    std::vector<std::optional<parser::ParsedSource>> parsed(queries.size());
+    std::vector<bool> declaring(queries.size(), false);
+    for (std::size_t q = 0; q < queries.size(); ++q)
+        declaring[q] = std::find(k_declaring_queries.begin(), k_declaring_queries.end(), queries[q]) != k_declaring_queries.end();
+    const auto declaring_count = static_cast<std::size_t>(std::count(declaring.begin(), declaring.end(), true));
+
+    parser::StagedBuild build({privileges, false});
+    std::mutex mutex;  // guards the three below
+    std::vector<std::shared_ptr<const parser::ParsedSource>> parsed(queries.size());
+    std::size_t declaring_in = 0;
+    std::future<void> declared;  // after `build` and `parsed`: waited for before they go
     run_catalog_queries(conn, queries, cache, [&](std::size_t q, std::string text) {
-        parsed[q].emplace(std::vector<parser::SourceFile>{{label, std::move(text)}});
+        auto source = std::make_shared<const parser::ParsedSource>(std::vector<parser::SourceFile>{{label, std::move(text)}});
+        std::lock_guard lock(mutex);
+        // A kept answer replaced by the server's (a stale cache file):
+        // finish() sees that the first passes read another text.
+        const bool first_time = !parsed[q];
+        parsed[q] = std::move(source);
+        if (!declaring[q] || !first_time || ++declaring_in != declaring_count) return;
+        std::vector<std::shared_ptr<const parser::ParsedSource>> first;
+        for (std::size_t i = 0; i < queries.size(); ++i)
+            if (declaring[i]) first.push_back(parsed[i]);
+        declared = std::async(std::launch::async, [&build, first = std::move(first)] {
+            std::vector<const parser::ParsedSource*> texts;
+            for (const auto& f : first) texts.push_back(f.get());
+            build.declare(texts);
+        });
     });
-    std::vector<parser::ParsedSource> sources;
-    sources.reserve(parsed.size());
-    for (auto& p : parsed) sources.push_back(std::move(*p));
-    return parser::build_model(sources, {privileges, false});
+    std::vector<const parser::ParsedSource*> all;
+    for (const auto& p : parsed) all.push_back(p.get());
+    bool declared_ok = declared.valid();
+    if (declared_ok) {
+        try {
+            declared.get();
+        } catch (...) {
+            declared_ok = false;  // built again below, where the same error is thrown
+        }
+    }
+    if (declared_ok) return build.finish(all);
+    parser::StagedBuild again({privileges, false});
+    again.declare(all);
+    return again.finish(all);
 }
 
 } // namespace pgshape::introspect
