@@ -77,6 +77,13 @@ PartitionCopies partition_copies(const SchemaModel& m, const QualifiedName& part
         copy.index_comment.reset();
         out.keys.push_back(std::move(copy));
     }
+    for (auto it = m.constraints.lower_bound({parent, ""}); it != m.constraints.end() && it->first.table == parent; ++it) {
+        if (it->second.type != ConstraintType::check) continue;
+        Constraint copy = it->second;
+        copy.table = partition;
+        copy.comment.reset();
+        out.checks.push_back(std::move(copy));
+    }
     return out;
 }
 

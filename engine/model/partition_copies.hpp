@@ -35,10 +35,13 @@ IndexShape shape_of(const Constraint& key);
 // primary key or unique constraint of its parent that no index or key of
 // the partition is attached to in `m` (the model leaves those to the
 // parent): copies attached to the parent's, under the names PostgreSQL
-// chooses first (table_columns_idx, table_pkey, table_columns_key).
+// chooses first (table_columns_idx, table_pkey, table_columns_key); and for
+// each check of its parent, a copy under the check's name (which a detached
+// partition keeps as its own, and a table needs before it is attached).
 struct PartitionCopies {
     std::vector<Index> indexes;
     std::vector<Constraint> keys;
+    std::vector<Constraint> checks;  // the parent's checks, under their names
 };
 PartitionCopies partition_copies(const SchemaModel& m, const QualifiedName& partition);
 

@@ -113,6 +113,9 @@ void add_step(PlanContext& ctx, const model::Constraint& c) {
 
 void drop_step(PlanContext& ctx, const model::Constraint& c) {
     if (is_inline(c) && ctx.table_dropped(c.table)) return;  // goes with DROP TABLE, returns with its down
+    // A table's check that its ATTACH PARTITION here makes its parent's
+    // copy; the way back, DETACH leaves it.
+    if (c.type == ConstraintType::check && ctx.kept_keys_down.count(c.key())) return;
     // Attached to a parent's index that goes: DROP INDEX ... CASCADE takes it.
     if (!c.attached_to.name.empty() && index_dropped_here(ctx, c.attached_to)) return;
     auto& step = ctx.add(is_fk(c) ? Phase::drop_foreign_key : Phase::drop_constraint, key_of(c), ChangeSymbol::drop,

@@ -123,6 +123,14 @@ std::vector<std::string> create_statements(PlanContext& ctx, const model::Schema
     return out;
 }
 
+// Whether `m` gives `t` a check like the copy `c` of its parent's (same
+// name and expression): what ATTACH PARTITION requires of a table, and what
+// a detached partition keeps.
+bool has_check_copy(const model::SchemaModel& m, const model::Constraint& c) {
+    const auto it = m.constraints.find(c.key());
+    return it != m.constraints.end() && it->second.type == model::ConstraintType::check && it->second.check == c.check;
+}
+
 std::string detach(const model::Table& t) {
     return "ALTER TABLE " + quote_name(t.partition_of->parent) + " DETACH PARTITION " + quote_name(t.name);
 }
@@ -149,6 +157,10 @@ std::vector<std::string> attach_statements(const model::SchemaModel& attached, c
         after.push_back(ddl::create_index(y->second));
         if (y->second.comment) after.push_back(ddl::comment_on("INDEX " + quote_name(name), y->second.comment));
     }
+    // ATTACH PARTITION requires the parent's checks, by name: added first
+    // where the table has not got them; then they are the parent's copies.
+    for (const auto& c : model::partition_copies(attached, t.name).checks)
+        if (!has_check_copy(standalone, c)) before.push_back(ddl::add_constraint(c));
     before.push_back(attach(t));
     for (auto& s : after) before.push_back(std::move(s));
     return before;
@@ -162,9 +174,9 @@ bool index_kept(const model::SchemaModel& m, const model::Index& i) {
     return it != m.indexes.end() && it->second.table == i.table;
 }
 
-// The copies of its parent's keys and indexes that the partition `t` of
-// `attached`, detached to stand alone, keeps (PostgreSQL leaves them) and
-// `standalone` gives it as they are.
+// The copies of its parent's keys, indexes and checks that the partition `t`
+// of `attached`, detached to stand alone, keeps (PostgreSQL leaves them)
+// and `standalone` gives it as they are.
 void kept_copies(const model::SchemaModel& attached, const model::SchemaModel& standalone, const model::Table& t,
                  std::set<model::ConstraintKey>& keys, std::set<model::QualifiedName>& indexes) {
     const auto copies = model::partition_copies(attached, t.name);
@@ -175,6 +187,8 @@ void kept_copies(const model::SchemaModel& attached, const model::SchemaModel& s
     for (const auto& i : copies.indexes)
         if (const auto it = standalone.indexes.find(i.name); it != standalone.indexes.end() && same_but_attachment(i, it->second))
             indexes.insert(i.name);
+    for (const auto& c : copies.checks)
+        if (has_check_copy(standalone, c)) keys.insert(c.key());
 }
 
 // DETACH PARTITION of `t`, a partition in `attached` and standalone in
@@ -215,6 +229,9 @@ std::vector<std::string> detach_statements(const model::SchemaModel& attached, c
     for (const auto& c : copies.keys)
         if (!standalone.constraints.count(c.key()) && key_stays(c))
             out.push_back("ALTER TABLE " + quote_name(t.name) + " DROP CONSTRAINT " + model::quote_ident(c.name));
+    // The parent's checks stay too, as the table's own.
+    for (const auto& c : copies.checks)
+        if (!has_check_copy(standalone, c)) out.push_back(ddl::drop_constraint(c));
     return out;
 }
 

@@ -104,4 +104,28 @@ void sync_partition_columns(Builder& builder) {
     }
 }
 
+void fold_partition_check_copies(Builder& builder) {
+    auto& m = builder.model;
+    for (const auto& [name, table] : m.tables) {
+        if (!table.partition_of) continue;
+        const auto& parent = table.partition_of->parent;
+        for (auto it = m.constraints.lower_bound({name, ""}); it != m.constraints.end() && it->first.table == name;) {
+            const auto& own = it->second;
+            auto theirs = own.type == model::ConstraintType::check ? m.constraints.find({parent, own.name}) : m.constraints.end();
+            if (theirs == m.constraints.end() || theirs->second.type != model::ConstraintType::check) {
+                ++it;
+                continue;
+            }
+            if (theirs->second.check != own.check) {
+                const auto since = builder.partition_since.find(name);
+                builder.fail(since == builder.partition_since.end() ? Location{} : since->second,
+                             fmt::format("partition {} has check {} with another expression than its parent {}'s",
+                                         model::display(name), own.name, model::display(parent)),
+                             "PostgreSQL refuses such a partition: give the partition's check another name, or its parent's expression");
+            }
+            it = m.constraints.erase(it);
+        }
+    }
+}
+
 } // namespace pgshape::parser

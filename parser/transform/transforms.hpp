@@ -85,6 +85,14 @@ void add_partition_elements_later(StatementContext& ctx, const model::QualifiedN
 // After every file: a partition's columns are its parent's as they end up,
 // with the partition's own defaults and NOT NULL over them.
 void sync_partition_columns(Builder& builder);
+// After every file: a partition's check with its parent's check's name is
+// the parent's copy (pg_dump writes the copies into each partition's CREATE
+// TABLE, which it then attaches), and PostgreSQL keeps it as inherited, not
+// the partition's own: it goes, so that the parent's check alone describes
+// it, as the catalog's text does. One with another expression is an error,
+// as PostgreSQL's ATTACH PARTITION makes it. The validity of a copy (of a
+// parent's NOT VALID check) is not kept (docs/limitations.md).
+void fold_partition_check_copies(Builder& builder);
 
 // The column `name` of `table`, or a located error (alter_table.cpp).
 model::Column& column_of(StatementContext& ctx, model::Table& table, const char* name);

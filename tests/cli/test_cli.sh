@@ -471,6 +471,24 @@ run plan --from "$url" --to index_kinds.sql
 check "indexes of every kind read as pg_dump writes them" "expected exactly '-- pgshape: no changes'" \
     all 'rc_is 0' '[[ $(cat "$work/out") == "-- pgshape: no changes" ]]'
 
+# Partitions' copies of their parent's checks read back as pg_dump writes
+# them: each partition standalone with the checks, then attached.
+fresh_db partition_checks
+"$psql_bin" -X -q -v ON_ERROR_STOP=1 -d "$db" >"$work/out" 2>"$work/err" <<'EOF'
+CREATE TABLE p (a int, b int, CONSTRAINT b_positive CHECK (b > 0)) PARTITION BY LIST (a);
+CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1);
+ALTER TABLE p ADD CONSTRAINT b_small CHECK (b < 100) NOT VALID;
+CREATE TABLE p2 PARTITION OF p FOR VALUES IN (2);
+CREATE TABLE p3 (a int, b int, CONSTRAINT b_positive CHECK (b > 0), CONSTRAINT b_small CHECK (b < 100), CONSTRAINT own CHECK (a = 3));
+ALTER TABLE p ATTACH PARTITION p3 FOR VALUES IN (3);
+EOF
+rc=$?
+check "partitions with their parent's checks load" "psql failed" all 'rc_is 0'
+"$pg_dump_bin" -s -d "$db" 2>&1 | grep -v '^\\\(un\)\?restrict ' >partition_checks.sql
+run plan --from "$url" --to partition_checks.sql
+check "partitions' copies of their parent's checks read as pg_dump writes them" "expected exactly '-- pgshape: no changes'" \
+    all 'rc_is 0' '[[ $(cat "$work/out") == "-- pgshape: no changes" ]]'
+
 # With --privileges, inspect writes grants and owners that read back the same.
 fresh_db privileges
 sql "$db" "CREATE TABLE p (id integer PRIMARY KEY); GRANT SELECT, INSERT ON p TO PUBLIC;

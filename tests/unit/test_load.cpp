@@ -147,3 +147,41 @@ TEST_CASE("load: what a dump writes beside the schema is set aside") {
     // Any other SELECT is still an error.
     CHECK(load_error("SELECT pg_catalog.nextval('s');").find("is not supported in schema files") != std::string::npos);
 }
+
+TEST_CASE("load: a partition's copy of its parent's check, as pg_dump writes it, is the parent's") {
+    // pg_dump writes each partition standalone, with its parent's checks,
+    // then attaches it; PostgreSQL keeps those as the parent's copies.
+    const auto declared = model_of(
+        "CREATE TABLE p (a int, b int, CONSTRAINT b_positive CHECK (b > 0)) PARTITION BY LIST (a);\n"
+        "CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1);\n"
+        "ALTER TABLE p ADD CONSTRAINT b_small CHECK (b < 100) NOT VALID;\n"
+        "CREATE TABLE p2 PARTITION OF p FOR VALUES IN (2);\n");
+    const auto dumped = model_of(
+        "CREATE TABLE public.p (a integer, b integer, CONSTRAINT b_positive CHECK ((b > 0))) PARTITION BY LIST (a);\n"
+        "CREATE TABLE public.p1 (a integer, b integer, CONSTRAINT b_positive CHECK ((b > 0)));\n"
+        "CREATE TABLE public.p2 (a integer, b integer, CONSTRAINT b_positive CHECK ((b > 0)),\n"
+        "    CONSTRAINT b_small CHECK ((b < 100)));\n"
+        "ALTER TABLE ONLY public.p ATTACH PARTITION public.p1 FOR VALUES IN (1);\n"
+        "ALTER TABLE ONLY public.p ATTACH PARTITION public.p2 FOR VALUES IN (2);\n"
+        "ALTER TABLE public.p ADD CONSTRAINT b_small CHECK ((b < 100)) NOT VALID;\n");
+    CHECK(dumped.constraints.size() == 2);  // the parent's two
+    CHECK(dumped == declared);
+    // Written again inside PARTITION OF (...), PostgreSQL merges it the same way.
+    CHECK(model_of("CREATE TABLE p (a int, b int, CONSTRAINT b_positive CHECK (b > 0)) PARTITION BY LIST (a);\n"
+                   "CREATE TABLE p1 PARTITION OF p (CONSTRAINT b_positive CHECK (b > 0)) FOR VALUES IN (1);\n"
+                   "ALTER TABLE p ADD CONSTRAINT b_small CHECK (b < 100) NOT VALID;\n"
+                   "CREATE TABLE p2 PARTITION OF p FOR VALUES IN (2);\n") == declared);
+    // A partition's own check under another name stays its own.
+    CHECK(model_of("CREATE TABLE p (a int, b int, CONSTRAINT b_positive CHECK (b > 0)) PARTITION BY LIST (a);\n"
+                   "CREATE TABLE p1 PARTITION OF p (CONSTRAINT p1_b CHECK (b > 0)) FOR VALUES IN (1);\n")
+              .constraints.size() == 2);
+    // Under the parent's name with another expression, PostgreSQL refuses it.
+    CHECK(load_error("CREATE TABLE p (a int, b int, CONSTRAINT b_positive CHECK (b > 0)) PARTITION BY LIST (a);\n"
+                     "CREATE TABLE p1 (a int, b int, CONSTRAINT b_positive CHECK (b > 1));\n"
+                     "ALTER TABLE p ATTACH PARTITION p1 FOR VALUES IN (1);\n") ==
+          "schema.sql:3:1: error: partition public.p1 has check b_positive with another expression than its parent "
+          "public.p's\n"
+          "  ALTER TABLE p ATTACH PARTITION p1 FOR VALUES IN (1);\n"
+          "  ^\n"
+          "  help: PostgreSQL refuses such a partition: give the partition's check another name, or its parent's expression");
+}
