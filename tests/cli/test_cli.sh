@@ -437,11 +437,24 @@ PGSHAPE_CACHE_DIR="$work/many-cache" run inspect "$url" --out many-changed.sql
 check "a change after that is read from the server" "expected the new comment" \
     all 'rc_is 0' 'grep -qF "IS '"'changed'"';" many-changed.sql' '[[ $(diff many.sql many-changed.sql | grep -c "^[<>]") -eq 2 ]]'
 
+# Loads the SQL on stdin into a fresh database `name`, then plans that
+# database against its own pg_dump -s, which must read back the same.
+dump_round_trip() {
+    local name=$1 what=$2
+    fresh_db "$name"
+    "$psql_bin" -X -q -v ON_ERROR_STOP=1 -d "$db" >"$work/out" 2>"$work/err"
+    rc=$?
+    check "$what: the schema loads" "psql failed" all 'rc_is 0'
+    "$pg_dump_bin" -s -d "$db" 2>&1 | grep -v '^\\\(un\)\?restrict ' >"$name.sql"
+    run plan --from "$url" --to "$name.sql"
+    check "$what read as pg_dump writes them" "expected exactly '-- pgshape: no changes'" \
+        all 'rc_is 0' '[[ $(cat "$work/out") == "-- pgshape: no changes" ]]'
+}
+
 # Indexes of every kind read back as pg_dump writes them (pg_get_indexdef):
 # plain ones are written from their catalog rows (catalog_queries.hpp),
 # the others deparsed, and both must mean the same.
-fresh_db index_kinds
-"$psql_bin" -X -q -v ON_ERROR_STOP=1 -d "$db" >"$work/out" 2>"$work/err" <<'EOF'
+dump_round_trip index_kinds "indexes of every kind" <<'EOF'
 CREATE SCHEMA "My Schema";
 CREATE TYPE "My Schema".mood AS ENUM ('a', 'b');
 CREATE DOMAIN "My Schema".dtext AS text;
@@ -464,17 +477,10 @@ CREATE TABLE p (a int, b text) PARTITION BY RANGE (a);
 CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (10);
 CREATE INDEX ON p (b);
 EOF
-rc=$?
-check "a table with indexes of every kind loads" "psql failed" all 'rc_is 0'
-"$pg_dump_bin" -s -d "$db" 2>&1 | grep -v '^\\\(un\)\?restrict ' >index_kinds.sql
-run plan --from "$url" --to index_kinds.sql
-check "indexes of every kind read as pg_dump writes them" "expected exactly '-- pgshape: no changes'" \
-    all 'rc_is 0' '[[ $(cat "$work/out") == "-- pgshape: no changes" ]]'
 
 # Partitions' copies of their parent's checks read back as pg_dump writes
 # them: each partition standalone with the checks, then attached.
-fresh_db partition_checks
-"$psql_bin" -X -q -v ON_ERROR_STOP=1 -d "$db" >"$work/out" 2>"$work/err" <<'EOF'
+dump_round_trip partition_checks "partitions' copies of their parent's checks" <<'EOF'
 CREATE TABLE p (a int, b int, CONSTRAINT b_positive CHECK (b > 0)) PARTITION BY LIST (a);
 CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1);
 ALTER TABLE p ADD CONSTRAINT b_small CHECK (b < 100) NOT VALID;
@@ -482,12 +488,6 @@ CREATE TABLE p2 PARTITION OF p FOR VALUES IN (2);
 CREATE TABLE p3 (a int, b int, CONSTRAINT b_positive CHECK (b > 0), CONSTRAINT b_small CHECK (b < 100), CONSTRAINT own CHECK (a = 3));
 ALTER TABLE p ATTACH PARTITION p3 FOR VALUES IN (3);
 EOF
-rc=$?
-check "partitions with their parent's checks load" "psql failed" all 'rc_is 0'
-"$pg_dump_bin" -s -d "$db" 2>&1 | grep -v '^\\\(un\)\?restrict ' >partition_checks.sql
-run plan --from "$url" --to partition_checks.sql
-check "partitions' copies of their parent's checks read as pg_dump writes them" "expected exactly '-- pgshape: no changes'" \
-    all 'rc_is 0' '[[ $(cat "$work/out") == "-- pgshape: no changes" ]]'
 
 # With --privileges, inspect writes grants and owners that read back the same.
 fresh_db privileges
