@@ -40,7 +40,10 @@ struct View {
     // WITH (...) options as PostgreSQL stores them in reloptions, sorted by
     // name: security_barrier=true, check_option=local, fillfactor=70, ...
     std::vector<std::pair<std::string, std::string>> options;
-    bool with_data = true;  // materialized views: WITH NO DATA leaves them unpopulated
+    // Materialized views: WITH NO DATA leaves them unpopulated. Whether one
+    // holds data is its rows' state, not its definition (pg_dump -s writes
+    // every one WITH NO DATA): used when it is created, never compared.
+    bool with_data = true;
     std::optional<std::string> comment;
     // COMMENT ON COLUMN v.c, by column name.
     std::map<std::string, std::string> column_comments;
@@ -64,7 +67,7 @@ struct View {
 
     bool operator==(const View& o) const {
         return name == o.name && materialized == o.materialized && query == o.query && options == o.options &&
-               with_data == o.with_data && comment == o.comment && column_comments == o.column_comments &&
+               comment == o.comment && column_comments == o.column_comments &&
                column_defaults == o.column_defaults;
     }
 };

@@ -103,9 +103,7 @@ private:
     }
 
     static std::string what_changed(const View& a, const View& b) {
-        if (!(a.query == b.query)) return "query changed";
-        if (a.options != b.options) return "options changed";
-        return b.with_data ? "now WITH DATA" : "now WITH NO DATA";
+        return a.query == b.query ? "options changed" : "query changed";
     }
 
     bool has_dependents(const QualifiedName& name) const {

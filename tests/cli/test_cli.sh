@@ -489,6 +489,15 @@ CREATE TABLE p3 (a int, b int, CONSTRAINT b_positive CHECK (b > 0), CONSTRAINT b
 ALTER TABLE p ATTACH PARTITION p3 FOR VALUES IN (3);
 EOF
 
+# Materialized views, populated or not, read back as pg_dump -s writes
+# them: every one WITH NO DATA (whether one holds data is not compared).
+dump_round_trip matviews "materialized views, populated or not" <<'EOF'
+CREATE TABLE t (id int PRIMARY KEY, v text);
+CREATE MATERIALIZED VIEW filled AS SELECT id, upper(v) AS u FROM t;
+CREATE UNIQUE INDEX ON filled (id);
+CREATE MATERIALIZED VIEW empty AS SELECT id FROM t WITH NO DATA;
+EOF
+
 # With --privileges, inspect writes grants and owners that read back the same.
 fresh_db privileges
 sql "$db" "CREATE TABLE p (id integer PRIMARY KEY); GRANT SELECT, INSERT ON p TO PUBLIC;
