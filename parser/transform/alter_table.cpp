@@ -135,6 +135,20 @@ void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt,
     if (stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
         ctx.fail(-1, "only ALTER TABLE, ALTER INDEX ... SET|RESET (...) and ALTER VIEW ... ALTER COLUMN SET|DROP DEFAULT "
                      "are supported here");
+    // pg_dump writes a view's column defaults as ALTER TABLE ONLY v ALTER
+    // COLUMN c SET DEFAULT ..., which PostgreSQL takes for ALTER VIEW. Views
+    // are read after the columns pass; a name that is neither a table nor a
+    // view is the table error below.
+    bool column_defaults_only = true;
+    for (std::size_t i = 0; i < stmt->n_cmds; ++i) {
+        const auto subtype = stmt->cmds[i]->alter_table_cmd->subtype;
+        column_defaults_only = column_defaults_only && (subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault ||
+                                                        subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner);
+    }
+    if (const auto name = ctx.builder.name_of(stmt->relation); column_defaults_only && !ctx.builder.model.tables.count(name)) {
+        if (part == AlterTablePart::columns) return;
+        if (ctx.builder.model.views.count(name)) return transform_alter_view(ctx, stmt);
+    }
     auto& table = ctx.builder.table(ctx.builder.name_of(stmt->relation), ctx.at(stmt->relation->location));
     for (std::size_t i = 0; i < stmt->n_cmds; ++i) {
         auto* cmd = stmt->cmds[i]->alter_table_cmd;

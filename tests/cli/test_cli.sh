@@ -498,6 +498,13 @@ CREATE UNIQUE INDEX ON filled (id);
 CREATE MATERIALIZED VIEW empty AS SELECT id FROM t WITH NO DATA;
 EOF
 
+# A view's column default, which pg_dump writes as ALTER TABLE ONLY v ...
+dump_round_trip view_defaults "a view's column defaults" <<'EOF'
+CREATE TABLE t (id int PRIMARY KEY, status text);
+CREATE VIEW v AS SELECT id, status FROM t;
+ALTER VIEW v ALTER COLUMN status SET DEFAULT 'new';
+EOF
+
 # With --privileges, inspect writes grants and owners that read back the same.
 fresh_db privileges
 sql "$db" "CREATE TABLE p (id integer PRIMARY KEY); GRANT SELECT, INSERT ON p TO PUBLIC;

@@ -185,3 +185,13 @@ TEST_CASE("load: a partition's copy of its parent's check, as pg_dump writes it,
           "  ^\n"
           "  help: PostgreSQL refuses such a partition: give the partition's check another name, or its parent's expression");
 }
+
+TEST_CASE("load: a view's column default written as pg_dump writes it, with ALTER TABLE") {
+    const std::string base = "CREATE TABLE t (id int, status text);\nCREATE VIEW v AS SELECT id, status FROM t;\n";
+    const auto as_view = model_of(base + "ALTER VIEW v ALTER COLUMN status SET DEFAULT 'new';\n");
+    CHECK(as_view.views.at({"public", "v"}).column_defaults.size() == 1);
+    CHECK(model_of(base + "ALTER TABLE ONLY public.v ALTER COLUMN status SET DEFAULT 'new'::text;\n") == as_view);
+    // A name that is neither a table nor a view is the table error.
+    CHECK(load_error(base + "ALTER TABLE ONLY public.w ALTER COLUMN status SET DEFAULT 'new';\n").find("table public.w is not defined") !=
+          std::string::npos);
+}
