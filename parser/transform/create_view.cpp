@@ -46,9 +46,17 @@ void build(StatementContext ctx, ViewDefinition def) {
     builder.model.views.emplace(view.name, std::move(view));
 }
 
-void register_view(StatementContext& ctx, const PgQuery__RangeVar* relation, ViewDefinition def) {
+// `replace`: CREATE OR REPLACE VIEW, which replaces a view an earlier
+// statement defined (pg_dump breaks a view's dependency loop, on a primary
+// key its GROUP BY relies on, by creating it first with NULL columns and
+// replacing it once the key exists).
+void register_view(StatementContext& ctx, const PgQuery__RangeVar* relation, ViewDefinition def, bool replace = false) {
     auto& builder = ctx.builder;
     def.name = builder.name_of(relation);
+    if (const auto earlier = builder.pending_views.find(def.name); replace && earlier != builder.pending_views.end()) {
+        earlier->second = [ctx, def] { build(ctx, def); };
+        return;
+    }
     builder.claim_relation_name(def.name.schema, def.name.name, ctx.at(relation->location));
     builder.require_schema(def.name.schema, ctx.at(relation->location));
     builder.pending_views[def.name] = [ctx, def] { build(ctx, def); };
@@ -90,7 +98,7 @@ void transform_create_view(StatementContext& ctx, PgQuery__ViewStmt* stmt) {
         def.options.emplace_back("check_option", "local");
     else if (stmt->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__CASCADED_CHECK_OPTION)
         def.options.emplace_back("check_option", "cascaded");
-    register_view(ctx, stmt->view, std::move(def));
+    register_view(ctx, stmt->view, std::move(def), stmt->replace);
 }
 
 void transform_create_materialized_view(StatementContext& ctx, PgQuery__CreateTableAsStmt* stmt) {

@@ -505,6 +505,13 @@ CREATE VIEW v AS SELECT id, status FROM t;
 ALTER VIEW v ALTER COLUMN status SET DEFAULT 'new';
 EOF
 
+# A view whose GROUP BY relies on a primary key, which pg_dump creates with
+# NULL columns first and replaces once the key exists.
+dump_round_trip view_on_key "a view that relies on a primary key" <<'EOF'
+CREATE TABLE c (id int PRIMARY KEY, name text);
+CREATE VIEW v AS SELECT c.id, c.name FROM c GROUP BY c.id;
+EOF
+
 # With --privileges, inspect writes grants and owners that read back the same.
 fresh_db privileges
 sql "$db" "CREATE TABLE p (id integer PRIMARY KEY); GRANT SELECT, INSERT ON p TO PUBLIC;

@@ -195,3 +195,16 @@ TEST_CASE("load: a view's column default written as pg_dump writes it, with ALTE
     CHECK(load_error(base + "ALTER TABLE ONLY public.w ALTER COLUMN status SET DEFAULT 'new';\n").find("table public.w is not defined") !=
           std::string::npos);
 }
+
+TEST_CASE("load: CREATE OR REPLACE VIEW replaces a view defined before it, as pg_dump writes a view on a key") {
+    // pg_dump creates a view whose GROUP BY relies on a primary key with
+    // NULL columns first, and replaces it once the key exists.
+    const std::string tables = "CREATE TABLE c (id int PRIMARY KEY, name text);\n";
+    const std::string view = "SELECT c.id, c.name FROM public.c GROUP BY c.id;\n";
+    const auto direct = model_of(tables + "CREATE VIEW public.v AS " + view);
+    CHECK(model_of("CREATE VIEW public.v AS SELECT NULL::integer AS id, NULL::text AS name;\n" + tables +
+                   "CREATE OR REPLACE VIEW public.v AS " + view) == direct);
+    // Without OR REPLACE, a second definition is an error.
+    CHECK(load_error(tables + "CREATE VIEW public.v AS " + view + "CREATE VIEW public.v AS " + view)
+              .find("relation public.v is defined twice") != std::string::npos);
+}
