@@ -392,11 +392,7 @@ void StagedBuild::declare(const std::vector<const ParsedSource*>& first) {
     m_declared = first;
     const auto pieces = pieces_of(first);
     for (const auto* piece : pieces) m_builder->file_order.emplace(piece->file, m_builder->file_order.size());
-    qualify_search_path_names(pieces);
-    m_search_path_set = false;
-    for (const auto* piece : pieces)
-        for (std::size_t i = 0; i < piece->tree->size() && !m_search_path_set; ++i)
-            m_search_path_set = search_path_of(piece->tree->stmt(i).stmt).has_value();
+    m_search_path_set = qualify_search_path_names(pieces);
     run_pass(*m_builder, pieces, Pass::types);
     run_pass(*m_builder, pieces, Pass::create);
 }
@@ -412,11 +408,8 @@ model::SchemaModel StagedBuild::finish(const std::vector<const ParsedSource*>& a
         if (matched < m_declared.size() && source == m_declared[matched]) ++matched;
         else later.push_back(source);
     }
-    if (matched != m_declared.size() || (!later.empty() && (m_search_path_set || !only_later_passes(pieces_of(later))))) {
-        StagedBuild again(m_options);
-        again.declare(all);
-        return again.finish(all);
-    }
+    if (matched != m_declared.size() || (!later.empty() && (m_search_path_set || !only_later_passes(pieces_of(later)))))
+        return build_model(all, m_options);
     Builder& builder = *m_builder;
     const auto pieces = pieces_of(all);
     // Every text in order; those declare() saw keep their relative order.
@@ -434,12 +427,16 @@ model::SchemaModel StagedBuild::finish(const std::vector<const ParsedSource*>& a
     return std::move(builder.model);
 }
 
+model::SchemaModel build_model(const std::vector<const ParsedSource*>& sources, const LoadOptions& options) {
+    StagedBuild build(options);
+    build.declare(sources);
+    return build.finish(sources);
+}
+
 model::SchemaModel build_model(const std::vector<ParsedSource>& sources, const LoadOptions& options) {
     std::vector<const ParsedSource*> all;
     for (const auto& source : sources) all.push_back(&source);
-    StagedBuild build(options);
-    build.declare(all);
-    return build.finish(all);
+    return build_model(all, options);
 }
 
 model::SchemaModel load_path(const std::string& path, const LoadOptions& options) {

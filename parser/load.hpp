@@ -64,6 +64,7 @@ private:
 
 // The second half: the model of parsed texts, read in the order given.
 model::SchemaModel build_model(const std::vector<ParsedSource>& sources, const LoadOptions& options = {});
+model::SchemaModel build_model(const std::vector<const ParsedSource*>& sources, const LoadOptions& options = {});
 
 class Builder;
 
@@ -89,7 +90,7 @@ private:
     LoadOptions m_options;
     std::unique_ptr<Builder> m_builder;
     std::vector<const ParsedSource*> m_declared;
-    bool m_search_path_set = false;
+    bool m_search_path_set = false;  // declare()'s texts qualified names under a SET search_path
 };
 
 } // namespace pgshape::parser

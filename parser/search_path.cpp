@@ -296,7 +296,7 @@ std::optional<std::vector<std::string>> search_path_of(const Node* stmt) {
     return path;
 }
 
-void qualify_search_path_names(const std::vector<const ParsedSource::Piece*>& pieces) {
+bool qualify_search_path_names(const std::vector<const ParsedSource::Piece*>& pieces) {
     // Each file starts with PostgreSQL's default path, as psql -f runs it.
     std::deque<std::vector<std::string>> paths;  // a deque: PathStatement points into it
     std::vector<PathStatement> pathed;
@@ -316,7 +316,7 @@ void qualify_search_path_names(const std::vector<const ParsedSource::Piece*>& pi
             else plain.emplace_back(&tree, stmt);
         }
     }
-    if (pathed.empty()) return;
+    if (pathed.empty()) return false;
 
     Defined defined;
     for (auto& [tree, stmt] : plain) define(*tree, stmt, "", defined);
@@ -329,6 +329,7 @@ void qualify_search_path_names(const std::vector<const ParsedSource::Piece*>& pi
     for (auto& [tree, stmt] : plain) define_index(stmt, nullptr, defined);
     for (std::size_t i = 0; i < pathed.size(); ++i) define_index(pathed[i].stmt, &qualifiers[i], defined);
     for (std::size_t i = 0; i < pathed.size(); ++i) qualifiers[i].visit(&pathed[i].stmt->base, false);
+    return true;
 }
 
 } // namespace pgshape::parser

@@ -34,6 +34,8 @@ std::optional<std::vector<std::string>> search_path_of(const Node* stmt);
 //   qualified with the first schema even when no file defines it (so that
 //   the error names it); a name no file defines elsewhere (pg_catalog's
 //   tables, built-in types and functions) is left as written.
-void qualify_search_path_names(const std::vector<const ParsedSource::Piece*>& pieces);
+// Returns whether any statement came under a path other than the default
+// (then the names were qualified against what every text defines).
+bool qualify_search_path_names(const std::vector<const ParsedSource::Piece*>& pieces);
 
 } // namespace pgshape::parser

@@ -269,9 +269,7 @@ model::SchemaModel introspect(pqxx::connection& conn, const std::string& label, 
         }
     }
     if (declared_ok) return build.finish(all);
-    parser::StagedBuild again({privileges, false});
-    again.declare(all);
-    return again.finish(all);
+    return parser::build_model(all, {privileges, false});
 }
 
 } // namespace pgshape::introspect

@@ -26,9 +26,9 @@ struct PlanContext {
     // column, either side, is dropped and re-added around the change, since
     // its two ends do not compare halfway (plan_rebuilt_foreign_keys).
     std::set<model::ColumnRef> retyped_columns;
-    // The copies of its parent's keys and indexes that a partition detached
-    // here keeps (PostgreSQL leaves them) and `to` gives the table as they
-    // are: not created again (plan_table.cpp).
+    // The copies of its parent's keys, checks and indexes that a partition
+    // detached here keeps (PostgreSQL leaves them) and `to` gives the table
+    // as they are: not created again (plan_table.cpp).
     std::set<model::ConstraintKey> kept_keys;
     std::set<model::QualifiedName> kept_indexes;
     // The same going down: a partition attached here and detached by the

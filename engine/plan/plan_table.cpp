@@ -227,8 +227,7 @@ std::vector<std::string> detach_statements(const model::SchemaModel& attached, c
     for (const auto& i : copies.indexes)
         if (!index_kept(standalone, i) && index_stays(i.attached_to)) out.push_back("DROP INDEX " + quote_name(i.name));
     for (const auto& c : copies.keys)
-        if (!standalone.constraints.count(c.key()) && key_stays(c))
-            out.push_back("ALTER TABLE " + quote_name(t.name) + " DROP CONSTRAINT " + model::quote_ident(c.name));
+        if (!standalone.constraints.count(c.key()) && key_stays(c)) out.push_back(ddl::drop_constraint(c));
     // The parent's checks stay too, as the table's own.
     for (const auto& c : copies.checks)
         if (!has_check_copy(standalone, c)) out.push_back(ddl::drop_constraint(c));
