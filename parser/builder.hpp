@@ -121,6 +121,14 @@ public:
     // that matches it (attach_index.cpp).
     std::map<model::QualifiedName, Location> partition_since;
     std::map<const SourceFile*, std::size_t> file_order;
+    // Where a table was created under a parent (CREATE TABLE ... PARTITION
+    // OF or INHERITS), where a check was added NOT VALID (ALTER TABLE ...
+    // ADD ... NOT VALID), and each ALTER TABLE ... VALIDATE CONSTRAINT:
+    // which copies of a NOT VALID check are validated
+    // (transform/check_copies.cpp).
+    std::map<model::QualifiedName, Location> created_under_parent;
+    std::map<model::ConstraintKey, Location> not_valid_checks_added;
+    std::vector<std::pair<model::ConstraintKey, Location>> validations;
     // Whether `a` comes before `b` in the files as read (an unknown place
     // comes before none).
     bool earlier(Location a, Location b) const;

@@ -420,7 +420,9 @@ model::SchemaModel StagedBuild::finish(const std::vector<const ParsedSource*>& a
     if (privileges) run_pass(builder, pieces, Pass::privileges);
     builder.run_deferred_checks();
     sync_partition_columns(builder);
+    apply_validations(builder);
     fold_partition_check_copies(builder);
+    settle_check_copies(builder);
     attach_partition_indexes(builder);
     check_partition_keys(builder);
     if (privileges) drop_default_privileges(builder.model);

@@ -223,7 +223,19 @@ inline constexpr std::string_view k_tables =
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
 
 inline constexpr std::string_view k_key_constraints = PGSHAPE_CONSTRAINTS("('p', 'u', 'f', 'x')");
-inline constexpr std::string_view k_check_constraints = PGSHAPE_CONSTRAINTS("('c')");
+// Checks, and the validated copies of a NOT VALID check on the tables
+// under its table (those PostgreSQL keeps as inherited: a child's own
+// check of that name is read above), as VALIDATE CONSTRAINT: a copy is
+// validated where the copy of a parent (a direct one) is not. Read from
+// pg_inherits, which is small where pg_constraint is large.
+inline constexpr std::string_view k_check_constraints = PGSHAPE_CONSTRAINTS("('c')") " UNION ALL "
+    "SELECT DISTINCT format('ALTER TABLE %I.%I VALIDATE CONSTRAINT %I;', n.nspname, c.relname, con.conname) "
+    "FROM pg_inherits i JOIN pg_constraint con ON con.conrelid = i.inhrelid AND con.contype = 'c' "
+    "AND NOT con.conislocal AND con.convalidated "
+    "JOIN pg_constraint pc ON pc.conrelid = i.inhparent AND pc.conname = con.conname AND pc.contype = 'c' "
+    "AND NOT pc.convalidated "
+    "JOIN pg_class c ON c.oid = i.inhrelid AND c.relkind IN ('r', 'p') JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE " PGSHAPE_USER_SCHEMA("n") " AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 #undef PGSHAPE_CONSTRAINTS
 
 // Indexes that back a constraint are the constraint's, not separate objects.

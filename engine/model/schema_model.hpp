@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <climits>
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <utility>
@@ -203,6 +204,12 @@ struct Constraint {
     // Checks.
     std::optional<Expr> check;
     bool no_inherit = false;
+    // A NOT VALID check: the tables under its table (partitions and
+    // inheritance children, at any depth) whose copy of it is validated
+    // (PostgreSQL validates a copy made by CREATE TABLE ... PARTITION OF or
+    // INHERITS, and one named by ALTER TABLE child VALIDATE CONSTRAINT).
+    // Empty for any other constraint.
+    std::set<QualifiedName> valid_copies;
     // EXCLUDE USING method (elem WITH op, ...) [WHERE (where)].
     std::string method;
     std::vector<ExclusionElem> exclusions;

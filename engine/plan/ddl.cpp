@@ -283,6 +283,10 @@ std::string attach_index(const model::QualifiedName& parent, const model::Qualif
     return "ALTER INDEX " + quote_name(parent) + " ATTACH PARTITION " + quote_name(child);
 }
 
+std::string validate_constraint(const model::QualifiedName& table, const std::string& name) {
+    return "ALTER TABLE " + quote_name(table) + " VALIDATE CONSTRAINT " + quote_ident(name);
+}
+
 std::string drop_constraint(const model::Constraint& c) {
     return "ALTER TABLE " + quote_name(c.table) + " DROP CONSTRAINT " + quote_ident(c.name);
 }

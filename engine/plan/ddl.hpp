@@ -58,6 +58,9 @@ std::string add_constraint(const model::Constraint& constraint);
 // index, on a partition) becomes part of the partitioned index `parent`.
 std::string attach_index(const model::QualifiedName& parent, const model::QualifiedName& child);
 std::string drop_constraint(const model::Constraint& constraint);
+// ALTER TABLE table VALIDATE CONSTRAINT name: a NOT VALID check or foreign
+// key, or a table's copy of its parent's NOT VALID check.
+std::string validate_constraint(const model::QualifiedName& table, const std::string& name);
 std::string sequence_owned_by(const model::Sequence& sequence);  // OWNED BY table.col or NONE
 
 // COMMENT ON statements for an object and everything it contains that

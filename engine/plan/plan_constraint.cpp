@@ -32,9 +32,11 @@ bool attached_in_index_step(const PlanContext& ctx, const model::Constraint& c) 
     return !c.attached_to.name.empty() && index_built_here(ctx, c.attached_to);
 }
 
-std::vector<std::string> add_statements(const PlanContext& ctx, const model::Constraint& c) {
+// `c` as `m` has it (`ctx.to` going up, `ctx.from` going down).
+std::vector<std::string> add_statements(const PlanContext& ctx, const model::SchemaModel& m, const model::Constraint& c) {
     std::vector<std::string> out{ddl::add_constraint(c)};
     for (auto& s : ddl::constraint_comments(c)) out.push_back(std::move(s));
+    for (auto& s : copy_validations(ctx, m, c)) out.push_back(std::move(s));
     // A partition's key that is part of its parent's index.
     if (!c.attached_to.name.empty() && !attached_in_index_step(ctx, c))
         out.push_back(ddl::attach_index(c.attached_to, {c.table.schema, c.name}));
@@ -97,7 +99,7 @@ void add_step(PlanContext& ctx, const model::Constraint& c) {
     if (const auto* index = adoptable_index(ctx, c); index && !ctx.table_created(c.table)) return adopt_step(ctx, c, *index);
     auto& step = ctx.add(is_fk(c) ? Phase::add_foreign_key : Phase::add_constraint, key_of(c), ChangeSymbol::create,
                          summary(c));
-    step.up = add_statements(ctx, c);
+    step.up = add_statements(ctx, ctx.to, c);
     // Attached to a parent's index built here: going down, that index's
     // DROP INDEX ... CASCADE takes it.
     if (!attached_in_index_step(ctx, c)) step.down = {ddl::drop_constraint(c)};
@@ -122,9 +124,9 @@ void drop_step(PlanContext& ctx, const model::Constraint& c) {
                          summary(c));
     step.up = {ddl::drop_constraint(c)};
     // Kept by the partition the way back detaches: there already.
-    if (!ctx.kept_keys_down.count(c.key())) step.down = add_statements(ctx, c);
+    if (!ctx.kept_keys_down.count(c.key())) step.down = add_statements(ctx, ctx.from, c);
     else step.down_summary = summary(c) + ": kept by the partition's detach";
-    if (!ctx.table_dropped(c.table)) {
+    if (!ctx.table_dropped(c.table) && c.valid) {  // NOT VALID: added without a scan
         step.down_hazards.push_back({HazardKind::blocking_lock, model::quote_name(c.table) + ": re-adding " +
                                                                      model::quote_ident(c.name) + " scans the table"});
     }
@@ -153,10 +155,10 @@ void cover_partitions(PlanContext& ctx, const model::Constraint& b) {
     step.up = std::move(up);
     const auto& a = ctx.from.constraints.at(b.key());
     step.down = {ddl::drop_constraint(a)};
-    for (auto& s : add_statements(ctx, a)) step.down.push_back(std::move(s));
+    for (auto& s : add_statements(ctx, ctx.from, a)) step.down.push_back(std::move(s));
     for (const auto& [key, c] : ctx.from.constraints)
         if (c.attached_to == model::QualifiedName{b.table.schema, b.name})
-            for (auto& s : add_statements(ctx, c)) step.down.push_back(std::move(s));
+            for (auto& s : add_statements(ctx, ctx.from, c)) step.down.push_back(std::move(s));
     step.hazards.push_back({HazardKind::blocking_lock, "adding the partitions' keys scans them"});
     step.down_hazards.push_back({HazardKind::blocking_lock, model::quote_name(b.table) + ": re-adding " +
                                                                  model::quote_ident(b.name) + " (a key cannot be detached) scans its partitions"});
@@ -169,6 +171,13 @@ bool same_except_comment(model::Constraint a, model::Constraint b) {
     a.index_comment.reset();
     b.index_comment.reset();
     return a == b;
+}
+
+// The same check but for which of its copies are validated (and comments).
+bool same_but_copies(model::Constraint a, model::Constraint b) {
+    a.valid_copies.clear();
+    b.valid_copies.clear();
+    return same_except_comment(std::move(a), std::move(b));
 }
 
 } // namespace
@@ -200,8 +209,13 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Constraint>& 
         // takes it, and that step adds it back (with its comments).
         if (!a.attached_to.name.empty() && index_dropped_here(ctx, a.attached_to)) return;
     }
+    if (same_but_copies(a, b) && plan_copy_validity(ctx, a, b)) {
+        plan_comment(ctx, key_of(b), ddl::constraint_target(b), a.comment, b.comment);
+        return;
+    }
     model::Constraint validated = a;
     validated.valid = true;
+    validated.valid_copies.clear();
     validated.comment = b.comment;
     validated.index_comment = b.index_comment;
     if (!a.valid && b.valid && validated == b) {
@@ -209,9 +223,9 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Constraint>& 
         auto& step = ctx.add(is_fk(b) ? Phase::add_foreign_key : Phase::add_constraint, key_of(b), ChangeSymbol::alter,
                              summary(b) + ": validate");
         step.down_summary = summary(b) + ": NOT VALID";
-        step.up = {"ALTER TABLE " + model::quote_name(b.table) + " VALIDATE CONSTRAINT " + model::quote_ident(b.name)};
-        step.down = {ddl::drop_constraint(b), ddl::add_constraint(a)};
-        for (auto& s : ddl::constraint_comments(a)) step.down.push_back(std::move(s));
+        step.up = {ddl::validate_constraint(b.table, b.name)};
+        step.down = add_statements(ctx, ctx.from, a);
+        step.down.insert(step.down.begin(), ddl::drop_constraint(b));
         plan_comment(ctx, key_of(b), ddl::constraint_target(b), a.comment, b.comment);
         plan_comment(ctx, key_of(b), ddl::constraint_index_target(b), a.index_comment, b.index_comment);
         return;
@@ -226,6 +240,17 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Constraint>& 
             auto it = ctx.to.constraints.find(key);
             if (it != ctx.to.constraints.end() && it->second == fk) ctx.rebuilt_foreign_keys.insert(key);
         }
+    }
+}
+
+void plan_unchanged_check_copies(PlanContext& ctx) {
+    for (const auto& [key, b] : ctx.to.constraints) {
+        if (b.type != ConstraintType::check || b.valid || b.no_inherit || ctx.rebuilt_relations.count(b.table)) continue;
+        const auto a = ctx.from.constraints.find(key);
+        if (a == ctx.from.constraints.end() || !(a->second == b)) continue;  // its change plans its copies
+        if (plan_copy_validity(ctx, a->second, b)) continue;
+        drop_step(ctx, a->second);
+        add_step(ctx, b);
     }
 }
 

@@ -222,6 +222,20 @@ void plan_standard_bodies(PlanContext& ctx);
 void plan_functions_on_rebuilt_types(PlanContext& ctx);
 // Foreign keys that stay the same but sit on a key that is rebuilt.
 void plan_rebuilt_foreign_keys(PlanContext& ctx);
+// The validated copies of NOT VALID checks (plan_check_copies.cpp).
+// VALIDATE CONSTRAINT for the copies `m`'s check `c` has validated, to
+// follow its ADD CONSTRAINT (going down, `m` is `from`: only the tables
+// the plan left in place).
+std::vector<std::string> copy_validations(const PlanContext& ctx, const model::SchemaModel& m,
+                                          const model::Constraint& c);
+// A check whose copies are valid on other tables in `b` than in `a`:
+// validates those it can in place and returns true, or returns false when
+// a copy valid after the plan's other steps should not be (the check must
+// then be added again).
+bool plan_copy_validity(PlanContext& ctx, const model::Constraint& a, const model::Constraint& b);
+// The NOT VALID checks that did not change, but whose copies the plan's
+// new or attached tables change (plan_constraint.cpp).
+void plan_unchanged_check_copies(PlanContext& ctx);
 // Triggers in `rebuilt_triggers` (plan_trigger.cpp).
 void plan_rebuilt_triggers(PlanContext& ctx);
 // Policies in `rebuilt_policies`, and the unchanged ones on a column that

@@ -54,6 +54,7 @@ Plan build_plan(const model::SchemaModel& from, const model::SchemaModel& to) {
     plan_type_rebuild(ctx);
     plan_functions_on_rebuilt_types(ctx);
     plan_rebuilt_foreign_keys(ctx);
+    plan_unchanged_check_copies(ctx);
     plan_rebuilt_triggers(ctx);
     plan_rebuilt_policies(ctx);
     plan_table_properties(ctx);

@@ -105,6 +105,9 @@ std::string model_sql(const model::SchemaModel& m) {
             if (c.type != model::ConstraintType::foreign_key && c.attached_to.name.empty() != attached &&
                 !standalone_on_partition(c))
                 emit(ddl::add_constraint(c));
+    // The validated copies of NOT VALID checks (each one named).
+    for (const auto& [key, c] : m.constraints)
+        for (const auto& t : c.valid_copies) emit(ddl::validate_constraint(t, c.name));
     // Functions whose signature or SQL body uses a table.
     for (const auto* fn : plan::functions_in_order(m, plan::TableOrder::after_tables)) {
         out += "\n";

@@ -153,7 +153,8 @@ void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt,
     for (std::size_t i = 0; i < stmt->n_cmds; ++i) {
         auto* cmd = stmt->cmds[i]->alter_table_cmd;
         if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner) continue;  // owners are not managed
-        const bool is_constraint = cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint;
+        const bool is_constraint = cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint ||
+                                   cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint;
         if (is_constraint != (part == AlterTablePart::constraints)) continue;
         if (!table.inherits.empty() && record_inherited_column_option(ctx, table, cmd)) continue;
         switch (cmd->subtype) {
@@ -175,6 +176,9 @@ void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt,
                     if (!before.count(it->first)) ctx.builder.only_keys.insert(it->first);
             break;
         }
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
+            ctx.builder.validations.push_back({{table.name, cmd->name}, ctx.here()});
+            break;
         case PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition:
             attach_partition(ctx, table, cmd->def->partition_cmd);
             break;
@@ -240,7 +244,7 @@ void transform_alter_table(StatementContext& ctx, PgQuery__AlterTableStmt* stmt,
         default:
             if (apply_table_property(ctx, table, cmd)) break;
             ctx.fail(-1, "this ALTER TABLE subcommand is not supported in schema files",
-                     "supported: ADD CONSTRAINT, ADD COLUMN, DROP COLUMN, ATTACH PARTITION, ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL, ADD GENERATED ... AS IDENTITY, "
+                     "supported: ADD CONSTRAINT, VALIDATE CONSTRAINT, ADD COLUMN, DROP COLUMN, ATTACH PARTITION, ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL, ADD GENERATED ... AS IDENTITY, "
                      "SET (...), RESET (...), SET LOGGED/UNLOGGED, ENABLE [REPLICA | ALWAYS] / DISABLE TRIGGER name, ENABLE/DISABLE/[NO] FORCE ROW LEVEL SECURITY, "
                      "REPLICA IDENTITY, CLUSTER ON, SET WITHOUT CLUSTER, ALTER COLUMN SET STATISTICS");
         }

@@ -30,6 +30,7 @@ void transform_create_table(StatementContext& ctx, PgQuery__CreateStmt* stmt) {
         const auto parent = ctx.builder.name_of(stmt->inh_relations[0]->range_var);
         stored.partition_of = partition_bound(ctx, parent, stmt->partbound);
         ctx.builder.partition_since[stored.name] = ctx.at(stmt->relation->location);
+        ctx.builder.created_under_parent[stored.name] = ctx.here();
         if (stmt->partspec) ctx.fail(-1, "sub-partitioned partitions are not supported yet");
         resolve_partition_later(ctx, stored.name);
         if (stmt->n_table_elts) add_partition_elements_later(ctx, stored.name, stmt);
@@ -44,6 +45,7 @@ void transform_create_table(StatementContext& ctx, PgQuery__CreateStmt* stmt) {
                          fmt::format("table {} is inherited more than once", model::display(parent)));
             stored.inherits.push_back(parent);
         }
+        ctx.builder.created_under_parent[stored.name] = ctx.here();
     }
     // Columns first, so that defaults and checks see every column's type.
     // Room for all of them at once: a Column is large, and growing the

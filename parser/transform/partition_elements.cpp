@@ -123,6 +123,9 @@ void fold_partition_check_copies(Builder& builder) {
                                          model::display(name), own.name, model::display(parent)),
                              "PostgreSQL refuses such a partition: give the partition's check another name, or its parent's expression");
             }
+            // A valid copy of a NOT VALID check (a partition's own CHECK in
+            // its CREATE TABLE is always valid, as pg_dump writes it).
+            if (!theirs->second.valid && own.valid) theirs->second.valid_copies.insert(name);
             it = m.constraints.erase(it);
         }
     }

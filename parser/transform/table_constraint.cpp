@@ -152,6 +152,7 @@ void add_table_constraint(StatementContext& ctx, model::Table& table, PgQuery__C
         if (out.name.empty())
             out.name = builder.choose_constraint_name(table.name, columns.size() == 1 ? columns[0] : "", "check");
         out.check = make_expr(ctx.tree, con->raw_expr, ctx.expr_context(&table.columns));
+        if (!out.valid) builder.not_valid_checks_added[out.key()] = ctx.here();
         builder.add_constraint(std::move(out), ctx.at(con->location));
         return;
     }

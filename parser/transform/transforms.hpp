@@ -90,9 +90,21 @@ void sync_partition_columns(Builder& builder);
 // TABLE, which it then attaches), and PostgreSQL keeps it as inherited, not
 // the partition's own: it goes, so that the parent's check alone describes
 // it, as the catalog's text does. One with another expression is an error,
-// as PostgreSQL's ATTACH PARTITION makes it. The validity of a copy (of a
-// parent's NOT VALID check) is not kept (docs/limitations.md).
+// as PostgreSQL's ATTACH PARTITION makes it. A valid copy of a parent's
+// NOT VALID check is kept in the parent's valid_copies.
 void fold_partition_check_copies(Builder& builder);
+// After every file (check_copies.cpp): ALTER TABLE t VALIDATE CONSTRAINT c
+// makes t's own check or foreign key c valid, or, where c is a NOT VALID
+// check t inherits, t's copy of it (and the copies under t). Before
+// fold_partition_check_copies, so that a partition's own check it folds is
+// validated already.
+void apply_validations(Builder& builder);
+// After fold_partition_check_copies: a table created under a parent after
+// the parent's check was added NOT VALID has a validated copy, as
+// PostgreSQL makes it; every NOT VALID check's valid_copies then holds
+// the tables under its table whose copy is validated (those under a
+// validated copy too), and any other constraint's none.
+void settle_check_copies(Builder& builder);
 
 // The column `name` of `table`, or a located error (alter_table.cpp).
 model::Column& column_of(StatementContext& ctx, model::Table& table, const char* name);

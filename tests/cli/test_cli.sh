@@ -489,6 +489,17 @@ CREATE TABLE p3 (a int, b int, CONSTRAINT b_positive CHECK (b > 0), CONSTRAINT b
 ALTER TABLE p ATTACH PARTITION p3 FOR VALUES IN (3);
 EOF
 
+# Which partitions' copies of a NOT VALID check are validated: pg_dump
+# writes a validated copy into the partition's own CREATE TABLE.
+dump_round_trip check_copies "validated copies of a NOT VALID check" <<'EOF'
+CREATE TABLE p (a int, b int) PARTITION BY LIST (a);
+CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1);
+CREATE TABLE p2 PARTITION OF p FOR VALUES IN (2);
+ALTER TABLE p ADD CONSTRAINT b_positive CHECK (b > 0) NOT VALID;
+ALTER TABLE p2 VALIDATE CONSTRAINT b_positive;
+CREATE TABLE p3 PARTITION OF p FOR VALUES IN (3);
+EOF
+
 # Materialized views, populated or not, read back as pg_dump -s writes
 # them: every one WITH NO DATA (whether one holds data is not compared).
 dump_round_trip matviews "materialized views, populated or not" <<'EOF'

@@ -1,4 +1,5 @@
 // parser/load: schema files → model, and the located errors for bad input.
+#include <set>
 #include <string>
 
 #include <doctest/doctest.h>
@@ -184,6 +185,45 @@ TEST_CASE("load: a partition's copy of its parent's check, as pg_dump writes it,
           "  ALTER TABLE p ATTACH PARTITION p1 FOR VALUES IN (1);\n"
           "  ^\n"
           "  help: PostgreSQL refuses such a partition: give the partition's check another name, or its parent's expression");
+}
+
+TEST_CASE("load: which copies of a NOT VALID check are validated") {
+    const model::QualifiedName parent{"public", "p"};
+    const auto copies = [&](const std::string& sql) {
+        return model_of(sql).constraints.at({parent, "b_positive"}).valid_copies;
+    };
+    using Names = std::set<model::QualifiedName>;
+    const std::string partitioned = "CREATE TABLE p (a int, b int) PARTITION BY LIST (a);\n";
+    // Created before the check: not valid; after it: validated.
+    CHECK(copies(partitioned + "CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1);\n"
+                               "ALTER TABLE p ADD CONSTRAINT b_positive CHECK (b > 0) NOT VALID;\n"
+                               "CREATE TABLE p2 PARTITION OF p FOR VALUES IN (2);\n") == Names{{"public", "p2"}});
+    // VALIDATE CONSTRAINT on a partition validates its copy.
+    CHECK(copies(partitioned + "CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1);\n"
+                               "CREATE TABLE p2 PARTITION OF p FOR VALUES IN (2);\n"
+                               "ALTER TABLE p ADD CONSTRAINT b_positive CHECK (b > 0) NOT VALID;\n"
+                               "ALTER TABLE p1 VALIDATE CONSTRAINT b_positive;\n") == Names{{"public", "p1"}});
+    // On the parent, the check itself: no copies to tell apart.
+    const auto validated = model_of(partitioned + "CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1);\n"
+                                                  "ALTER TABLE p ADD CONSTRAINT b_positive CHECK (b > 0) NOT VALID;\n"
+                                                  "ALTER TABLE p VALIDATE CONSTRAINT b_positive;\n");
+    CHECK(validated.constraints.at({parent, "b_positive"}).valid);
+    CHECK(validated.constraints.at({parent, "b_positive"}).valid_copies.empty());
+    // Inheritance: a validated copy validates those under it; a child with
+    // a check of that name of its own has that one's validity.
+    CHECK(copies("CREATE TABLE p (a int, b int);\n"
+                 "CREATE TABLE c1 () INHERITS (p);\n"
+                 "CREATE TABLE c2 () INHERITS (c1);\n"
+                 "CREATE TABLE c3 (CONSTRAINT b_positive CHECK (b > 0)) INHERITS (p);\n"
+                 "ALTER TABLE p ADD CONSTRAINT b_positive CHECK (b > 0) NOT VALID;\n"
+                 "CREATE TABLE c4 () INHERITS (c3);\n"
+                 "ALTER TABLE c1 VALIDATE CONSTRAINT b_positive;\n") == Names{{"public", "c1"}, {"public", "c2"}});
+    // VALIDATE CONSTRAINT names a check or foreign key the table has, or
+    // a check it takes from a parent.
+    CHECK(load_error("CREATE TABLE p (a int PRIMARY KEY);\nALTER TABLE p VALIDATE CONSTRAINT p_pkey;\n")
+              .find("constraint p_pkey of table public.p is not a foreign key or check constraint") != std::string::npos);
+    CHECK(load_error("CREATE TABLE p (a int);\nALTER TABLE p VALIDATE CONSTRAINT nope;\n")
+              .find("schema.sql:2:1: error: constraint nope of table public.p is not defined") != std::string::npos);
 }
 
 TEST_CASE("load: a view's column default written as pg_dump writes it, with ALTER TABLE") {
