@@ -5,10 +5,10 @@
 // ADD ... NOT VALID gives every existing child a copy that is not valid; a
 // child created afterwards (CREATE TABLE ... PARTITION OF, INHERITS) gets
 // a validated one, since it has no rows; ALTER TABLE child VALIDATE
-// CONSTRAINT validates that child's copy and those under it. So this is
-// the one place where the order of statements decides the model, as it
-// decides what PostgreSQL makes of them; the catalog's text states every
-// validated copy with VALIDATE CONSTRAINT.
+// CONSTRAINT validates that child's copy and those under it. So here the
+// order of statements decides the model, as it decides what PostgreSQL
+// makes of them; the catalog's text states every validated copy with
+// VALIDATE CONSTRAINT.
 #include <fmt/format.h>
 
 #include "parser/transform/transforms.hpp"
