@@ -1,7 +1,9 @@
 #include "parser/canonical_expr.hpp"
 
 #include <cstring>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "parser/canonical_type.hpp"
@@ -20,6 +22,10 @@
 //     2.55::numeric(2,1)) or a cast down the numeric types (1.5::integer),
 //     which change the value and which the catalog keeps;
 //   - casts of a column to text (varchar → text) or between numeric types;
+//     but first, the operands of a built-in numeric operator (arithmetic,
+//     comparison) whose types are known are cast as PostgreSQL resolves
+//     the operator (resolve_operands): qty / 2::numeric and qty::numeric / 2
+//     are both stored (qty)::numeric / (2)::numeric, and differ from qty / 2;
 //   - `x = ANY (ARRAY[...])` back to `x IN (...)`, `<> ALL` to `NOT IN`;
 //   - LIKE/ILIKE as the operators ~~ / ~~*, BETWEEN as two comparisons;
 //   - the pg_catalog. / public. qualification of function names;
@@ -36,6 +42,10 @@ using model::TypeRef;
 struct Rewriter {
     ParseTree& tree;
     const ExprContext& context;
+    // Casts resolve_operands wrote: they are the operator's, and stay.
+    std::set<const PgQuery__TypeCast*> resolved = {};
+    // The numeric result types of the operators resolved so far.
+    std::map<const Node*, TypeRef> results = {};
 
     // The type of a column reference, of an explicit cast kept in the tree
     // ((code)::character varying(10) under PostgreSQL's own ::text), or of
@@ -43,8 +53,13 @@ struct Rewriter {
     std::optional<TypeRef> known_type(const Node* node) const {
         if (node->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) return canonical_type(node->type_cast->type_name).type;
         if (node->node_case == PG_QUERY__NODE__NODE_FUNC_CALL) return builtin_result_type(node->func_call);
-        if (!context.columns || node->node_case != PG_QUERY__NODE__NODE_COLUMN_REF) return std::nullopt;
+        if (node->node_case != PG_QUERY__NODE__NODE_COLUMN_REF) return std::nullopt;
         const auto* ref = node->column_ref;
+        if (context.column_ref_types) {
+            const auto it = context.column_ref_types->find(ref);
+            if (it != context.column_ref_types->end()) return it->second;
+        }
+        if (!context.columns) return std::nullopt;
         if (ref->n_fields == 0) return std::nullopt;
         const std::string_view name = str_value(ref->fields[ref->n_fields - 1]);
         for (const auto& c : *context.columns)
@@ -239,6 +254,7 @@ struct Rewriter {
             const TypeRef target = canonical_type(cast->type_name).type;
             if (cast->arg) datetime_literal(cast->arg, target);
             if (context.keep_casts && context.keep_casts->count(cast)) break;
+            if (resolved.count(cast)) break;
             if (cast->arg && cast_is_noise(cast->arg, target)) *node = *cast->arg;
             break;
         }
@@ -263,7 +279,139 @@ struct Rewriter {
         }
     }
 
+    // The numeric type (smallint to double precision) a value has as an
+    // operand, a domain's as the type underneath, or nullopt where it is
+    // not known here (an untyped literal takes the other operand's type).
+    std::optional<TypeRef> numeric_type_of(const Node* node) const {
+        if (!node) return std::nullopt;
+        std::optional<TypeRef> t;
+        switch (node->node_case) {
+        case PG_QUERY__NODE__NODE_A_CONST:
+            if (node->a_const->isnull) return std::nullopt;
+            if (node->a_const->val_case != PG_QUERY__A__CONST__VAL_IVAL &&
+                node->a_const->val_case != PG_QUERY__A__CONST__VAL_FVAL)
+                return std::nullopt;
+            t = number_type(node->a_const);
+            break;
+        case PG_QUERY__NODE__NODE_A_EXPR: {
+            const auto it = results.find(node);
+            if (it == results.end()) return std::nullopt;
+            t = it->second;
+            break;
+        }
+        case PG_QUERY__NODE__NODE_TYPE_CAST:
+            // A cast of an untyped literal is its type; of anything, too.
+            t = canonical_type(node->type_cast->type_name).type;
+            break;
+        default:
+            t = known_type(node);
+        }
+        if (!t) return std::nullopt;
+        if (context.domains) t = model::underlying_type(*context.domains, *t);
+        t->modifiers.clear();
+        if (numeric_rank(*t) < 0) return std::nullopt;
+        return t;
+    }
+
+    // `slot`'s value without the casts that only widen it (or cast it to
+    // its own type): what PostgreSQL's implicit casts were applied to.
+    Node* uncast(Node* node) const {
+        while (node->node_case == PG_QUERY__NODE__NODE_TYPE_CAST && node->type_cast->arg) {
+            const TypeRef target = canonical_type(node->type_cast->type_name).type;
+            if (!target.modifiers.empty() || numeric_rank(target) < 0) break;
+            const auto inner = numeric_type_of(node->type_cast->arg);
+            if (!inner || numeric_rank(*inner) > numeric_rank(target)) break;
+            node = node->type_cast->arg;
+        }
+        return node;
+    }
+
+    Node* cast_to(Node* arg, const TypeRef& type) {
+        static const std::map<std::string_view, const char*> k_internal = {
+            {"smallint", "int2"}, {"integer", "int4"}, {"bigint", "int8"},
+            {"numeric", "numeric"}, {"real", "float4"}, {"double precision", "float8"}};
+        auto** names = static_cast<Node**>(tree.allocate(2 * sizeof(Node*)));
+        const char* parts[2] = {"pg_catalog", k_internal.at(type.name)};
+        for (int i = 0; i < 2; ++i) {
+            auto* str = tree.make(PgQuery__String(PG_QUERY__STRING__INIT));
+            str->sval = const_cast<char*>(parts[i]);
+            names[i] = tree.make(Node(PG_QUERY__NODE__INIT));
+            names[i]->node_case = PG_QUERY__NODE__NODE_STRING;
+            names[i]->string = str;
+        }
+        auto* type_name = tree.make(PgQuery__TypeName(PG_QUERY__TYPE_NAME__INIT));
+        type_name->names = names;
+        type_name->n_names = 2;
+        type_name->typemod = -1;
+        type_name->location = -1;
+        auto* cast = tree.make(PgQuery__TypeCast(PG_QUERY__TYPE_CAST__INIT));
+        cast->arg = arg;
+        cast->type_name = type_name;
+        cast->location = -1;
+        resolved.insert(cast);
+        auto* node = tree.make(Node(PG_QUERY__NODE__INIT));
+        node->node_case = PG_QUERY__NODE__NODE_TYPE_CAST;
+        node->type_cast = cast;
+        return node;
+    }
+
+    // A built-in numeric operator with operands of known types, as
+    // PostgreSQL resolves it (func_select_candidate, with double precision
+    // the preferred numeric type):
+    //   - the same type, integers with integers and reals with double
+    //     precision take the operands as they are (int48pl, float48mul; not
+    //     for %, which has no mixed forms: the narrower is widened);
+    //   - a real or double precision with an integer or numeric casts that
+    //     one to double precision (real * integer is real * (i)::double
+    //     precision), and yields double precision;
+    //   - an integer with a numeric casts the integer to numeric.
+    // Each operand is then written as its value cast to the operator's
+    // input type, whatever casts the text had, so that every spelling of
+    // one operation compares equal and one that changes the arithmetic
+    // (integer or numeric division) does not.
+    void resolve_operands(Node* node) {
+        static const std::set<std::string_view> k_arithmetic = {"+", "-", "*", "/", "%"};
+        static const std::set<std::string_view> k_comparison = {"=", "<>", "<", ">", "<=", ">="};
+        auto* e = node->a_expr;
+        if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || !e->lexpr || !e->rexpr || e->n_name != 1) return;
+        const std::string_view op = str_value(e->name[0]);
+        const bool arithmetic = k_arithmetic.count(op) > 0;
+        if (!arithmetic && !k_comparison.count(op)) return;
+        const auto l = numeric_type_of(e->lexpr), r = numeric_type_of(e->rexpr);
+        if (!l || !r) return;
+        const int lr = numeric_rank(*l), rr = numeric_rank(*r);
+        const auto integer = [](int rank) { return rank <= 2; };
+        const auto floating = [](int rank) { return rank >= 4; };
+        static const TypeRef k_double{"", "double precision", "", false};
+        static const TypeRef k_numeric{"", "numeric", "", false};
+        const bool mod = op == "%";
+        if (mod && (floating(lr) || floating(rr))) return;  // no such operator
+        TypeRef lin = *l, rin = *r, result = lr >= rr ? *l : *r;
+        const bool cross = (integer(lr) && integer(rr)) || (floating(lr) && floating(rr));
+        if (lr == rr || (cross && !mod)) {
+            if (floating(lr) && lr != rr) result = k_double;
+        } else if (integer(lr) && integer(rr)) {
+            lin = rin = result;
+        } else if (floating(lr) || floating(rr)) {
+            (floating(lr) ? rin : lin) = k_double;
+            result = k_double;
+        } else {
+            lin = rin = result = k_numeric;
+        }
+        const auto write = [&](Node*& slot, const TypeRef& in) {
+            Node* value = uncast(slot);
+            const auto own = numeric_type_of(value);
+            slot = own && own->name == in.name ? value : cast_to(value, in);
+        };
+        write(e->lexpr, lin);
+        write(e->rexpr, rin);
+        if (arithmetic) results[node] = result;
+    }
+
     void run(Node* root) {
+        for_each_node(&root->base, [this](Node* node) {
+            if (node->node_case == PG_QUERY__NODE__NODE_A_EXPR) resolve_operands(node);
+        });
         // A default written as a bare literal: the catalog casts it to the column's type.
         if (context.target) datetime_literal(root, *context.target);
         if (context.target && root->node_case == PG_QUERY__NODE__NODE_A_CONST)

@@ -22,6 +22,9 @@ struct ExprContext {
     // The domains known so far: a value of a domain is cast to the type
     // underneath where the catalog writes it, so that cast is noise.
     const std::map<model::QualifiedName, model::Domain>* domains = nullptr;
+    // A view's column references and their types (parser/view_query.cpp),
+    // where `columns` does not apply.
+    const std::map<const PgQuery__ColumnRef*, model::TypeRef>* column_ref_types = nullptr;
 };
 
 // Deparses `node` for plans and computes its canonical form. Rewrites the

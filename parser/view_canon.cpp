@@ -199,7 +199,8 @@ private:
             if (node->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL) return TypeRef{"", "numeric", "", false};
             return std::nullopt;
         }
-        if (node->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) return column_type(node);
+        if (node->node_case == PG_QUERY__NODE__NODE_COLUMN_REF || node->node_case == PG_QUERY__NODE__NODE_FUNC_CALL)
+            return value_type(node);
         if (node->node_case == PG_QUERY__NODE__NODE_A_EXPR) return arithmetic_type(node->a_expr, for_literal);
         if (node->node_case != PG_QUERY__NODE__NODE_TYPE_CAST) return std::nullopt;
         const TypeRef type = canonical_type(node->type_cast->type_name).type;
@@ -449,6 +450,7 @@ std::string canonical_query(ParseTree& tree, Node* select, const QueryFacts& fac
     ExprContext context;
     context.keep_casts = &pass.keep;
     context.domains = facts.domains;
+    context.column_ref_types = &facts.column_types;
     canonical_rewrite(tree, select, context);
     pass.finish(select);
     const std::string canon = canonical_text(&select->base);

@@ -58,6 +58,17 @@ TEST_CASE("canonical_expr: a check as written equals the catalog's form") {
         {"varchar not empty", "code varchar(10)", "code <> ''", "((code)::text <> ''::text)"},
         {"qualified function", "email text", "lower(email) = email", "(pg_catalog.lower(email) = email)"},
         {"integer column against numeric", "qty integer", "qty > 0.5", "((qty)::numeric > 0.5)"},
+        // The operator resolved as PostgreSQL resolves it, whichever
+        // operand the cast was written on.
+        {"numeric division, cast on the literal", "qty integer", "qty / 2::numeric > 1",
+         "(((qty)::numeric / (2)::numeric) > (1)::numeric)"},
+        {"numeric division, cast on the column", "qty integer", "qty::numeric / 2 > 1",
+         "(((qty)::numeric / (2)::numeric) > (1)::numeric)"},
+        {"real with integer: double precision", "w real, qty integer", "w * qty < 10",
+         "((w * (qty)::double precision) < (10)::double precision)"},
+        {"integer with bigint: as written", "qty integer", "qty + 1::bigint > 0", "((qty + (1)::bigint) > 0)"},
+        {"built-in function of integer result", "s text", "length(s) / 2::numeric > 1",
+         "(((length(s))::numeric / (2)::numeric) > (1)::numeric)"},
         {"explicit cast kept under the catalog's own ::text", "code text", "code::varchar(10) = 'x'",
          "(((code)::character varying(10))::text = 'x'::text)"},
         {"char(n) column against text", "code char(3)", "code::text = 'abc'", "((code)::text = 'abc'::text)"},
@@ -155,6 +166,12 @@ TEST_CASE("canonical_expr: different expressions stay different") {
         {"string vs the text of a number", "s text", "s <> '01'::text", "s <> '01'::integer::text"},
         {"string literals beside an integer", "n integer", "n <> '01'", "n <> '02'"},
         {"scale of a numeric literal", "price numeric", "price = '2.5'", "price = '2.50'"},
+        // Integer and numeric division; integer and bigint products.
+        {"integer vs numeric division", "qty integer", "qty / 2 > 1", "qty / 2::numeric > 1"},
+        {"integer columns divided as numeric", "a integer, b integer", "a / b > 1", "a::numeric / b > 1"},
+        {"integer vs numeric division of length()", "s text", "length(s) / 2 > 1", "length(s) / 2::numeric > 1"},
+        {"product in integer vs bigint", "qty integer", "qty * 1000000 > 0", "qty * 1000000::bigint > 0"},
+        {"real vs double precision product", "w real, qty integer", "w * qty < 10", "w * qty::real < 10"},
     };
     for (const auto& row : checks) {
         SUBCASE(row.name) {
