@@ -100,9 +100,7 @@ bool plan_copy_validity(PlanContext& ctx, const model::Constraint& a, const mode
     step.rank = 1;  // after the checks added here, its own among them
     step.up = validations(ctx.to, b, to_validate);
     step.down_summary = what + ": copies on " + names + " NOT VALID again";
-    step.down = {ddl::drop_constraint(b), ddl::add_constraint(a)};
-    for (auto& s : ddl::constraint_comments(a)) step.down.push_back(std::move(s));
-    for (auto& s : copy_validations(ctx, ctx.from, a)) step.down.push_back(std::move(s));
+    step.down = add_again(ctx, b, a);
     return true;
 }
 

@@ -182,6 +182,12 @@ bool same_but_copies(model::Constraint a, model::Constraint b) {
 
 } // namespace
 
+std::vector<std::string> add_again(const PlanContext& ctx, const model::Constraint& now, const model::Constraint& before) {
+    auto out = add_statements(ctx, ctx.from, before);
+    out.insert(out.begin(), ddl::drop_constraint(now));
+    return out;
+}
+
 void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Constraint>& change) {
     // Keys and checks of a re-created table come and go with it (its foreign
     // keys are separate steps, as always).
@@ -224,8 +230,7 @@ void plan_change(PlanContext& ctx, const diff::ObjectChange<model::Constraint>& 
                              summary(b) + ": validate");
         step.down_summary = summary(b) + ": NOT VALID";
         step.up = {ddl::validate_constraint(b.table, b.name)};
-        step.down = add_statements(ctx, ctx.from, a);
-        step.down.insert(step.down.begin(), ddl::drop_constraint(b));
+        step.down = add_again(ctx, b, a);
         plan_comment(ctx, key_of(b), ddl::constraint_target(b), a.comment, b.comment);
         plan_comment(ctx, key_of(b), ddl::constraint_index_target(b), a.index_comment, b.index_comment);
         return;

@@ -233,6 +233,10 @@ std::vector<std::string> copy_validations(const PlanContext& ctx, const model::S
 // a copy valid after the plan's other steps should not be (the check must
 // then be added again).
 bool plan_copy_validity(PlanContext& ctx, const model::Constraint& a, const model::Constraint& b);
+// Going down from a check or foreign key `now` that cannot be undone in
+// place (a validation): drop it, and add `before` back as `from` has it,
+// with its comments and validated copies (plan_constraint.cpp).
+std::vector<std::string> add_again(const PlanContext& ctx, const model::Constraint& now, const model::Constraint& before);
 // The NOT VALID checks that did not change, but whose copies the plan's
 // new or attached tables change (plan_constraint.cpp).
 void plan_unchanged_check_copies(PlanContext& ctx);
