@@ -122,14 +122,18 @@ struct Rewriter {
         return node;
     }
 
+    Node* make_string(const char* text) {
+        auto* str = tree.make(PgQuery__String(PG_QUERY__STRING__INIT));
+        str->sval = const_cast<char*>(text);
+        auto* node = tree.make(Node(PG_QUERY__NODE__INIT));
+        node->node_case = PG_QUERY__NODE__NODE_STRING;
+        node->string = str;
+        return node;
+    }
+
     Node* make_op(const char* op, Node* left, Node* right) {
-        auto* name = tree.make(PgQuery__String(PG_QUERY__STRING__INIT));
-        name->sval = const_cast<char*>(op);
-        auto* name_node = tree.make(Node(PG_QUERY__NODE__INIT));
-        name_node->node_case = PG_QUERY__NODE__NODE_STRING;
-        name_node->string = name;
         auto** names = static_cast<Node**>(tree.allocate(sizeof(Node*)));
-        names[0] = name_node;
+        names[0] = make_string(op);
         auto* expr = tree.make(PgQuery__AExpr(PG_QUERY__A__EXPR__INIT));
         expr->kind = PG_QUERY__A__EXPR__KIND__AEXPR_OP;
         expr->n_name = 1;
@@ -299,12 +303,8 @@ struct Rewriter {
             t = it->second;
             break;
         }
-        case PG_QUERY__NODE__NODE_TYPE_CAST:
-            // A cast of an untyped literal is its type; of anything, too.
-            t = canonical_type(node->type_cast->type_name).type;
-            break;
         default:
-            t = known_type(node);
+            t = known_type(node);  // a column's, a cast's, a built-in function's
         }
         if (!t) return std::nullopt;
         if (context.domains) t = model::underlying_type(*context.domains, *t);
@@ -331,14 +331,8 @@ struct Rewriter {
             {"smallint", "int2"}, {"integer", "int4"}, {"bigint", "int8"},
             {"numeric", "numeric"}, {"real", "float4"}, {"double precision", "float8"}};
         auto** names = static_cast<Node**>(tree.allocate(2 * sizeof(Node*)));
-        const char* parts[2] = {"pg_catalog", k_internal.at(type.name)};
-        for (int i = 0; i < 2; ++i) {
-            auto* str = tree.make(PgQuery__String(PG_QUERY__STRING__INIT));
-            str->sval = const_cast<char*>(parts[i]);
-            names[i] = tree.make(Node(PG_QUERY__NODE__INIT));
-            names[i]->node_case = PG_QUERY__NODE__NODE_STRING;
-            names[i]->string = str;
-        }
+        names[0] = make_string("pg_catalog");
+        names[1] = make_string(k_internal.at(type.name));
         auto* type_name = tree.make(PgQuery__TypeName(PG_QUERY__TYPE_NAME__INIT));
         type_name->names = names;
         type_name->n_names = 2;

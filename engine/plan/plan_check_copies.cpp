@@ -6,6 +6,7 @@
 // child, which also validates the copies under it). Where the copies that
 // are valid after the plan's other steps are all meant to be, the others
 // are validated in place; otherwise the check is dropped and added again.
+#include "engine/model/check_copies.hpp"
 #include "engine/model/sql_text.hpp"
 #include "engine/plan/ddl.hpp"
 #include "engine/plan/plan_context.hpp"
@@ -18,10 +19,7 @@ using model::QualifiedName;
 // The tables `t` is directly under in `m`.
 std::vector<QualifiedName> parents_of(const model::SchemaModel& m, const QualifiedName& t) {
     const auto it = m.tables.find(t);
-    if (it == m.tables.end()) return {};
-    auto out = it->second.inherits;
-    if (it->second.partition_of) out.push_back(it->second.partition_of->parent);
-    return out;
+    return it == m.tables.end() ? std::vector<QualifiedName>{} : model::parent_tables(it->second);
 }
 
 // Under the same parents on both sides, and not re-created here: its copy
@@ -29,23 +27,6 @@ std::vector<QualifiedName> parents_of(const model::SchemaModel& m, const Qualifi
 bool stays_under(const PlanContext& ctx, const QualifiedName& t) {
     return ctx.from.tables.count(t) && ctx.to.tables.count(t) && !ctx.rebuilt_relations.count(t) &&
            parents_of(ctx.from, t) == parents_of(ctx.to, t);
-}
-
-// Every table under `table` in `m` that takes a copy of its check `name`
-// (not below a table with a check of that name of its own).
-std::set<QualifiedName> under(PlanContext& ctx, const model::SchemaModel& m, const QualifiedName& table,
-                              const std::string& name) {
-    std::set<QualifiedName> out;
-    std::vector<QualifiedName> todo{table};
-    while (!todo.empty()) {
-        const auto next = todo.back();
-        todo.pop_back();
-        auto children = ctx.partitions_of(m, next);
-        for (const auto* t : ctx.children_of(m, next)) children.push_back(t);
-        for (const auto* child : children)
-            if (!m.constraints.count({child->name, name}) && out.insert(child->name).second) todo.push_back(child->name);
-    }
-    return out;
 }
 
 // VALIDATE CONSTRAINT for the copies in `copies`, each only where no
@@ -79,7 +60,7 @@ bool plan_copy_validity(PlanContext& ctx, const model::Constraint& a, const mode
     // keeps its copy; one created here (PARTITION OF, INHERITS) gets a
     // valid one; one attached here has the check it had standing alone.
     std::set<QualifiedName> valid_anyway;
-    for (const auto& t : under(ctx, ctx.to, b.table, b.name)) {
+    for (const auto& t : model::check_copy_tables(ctx.to, ctx.child_tables(ctx.to), b.table, b.name)) {
         bool valid = false;
         if (!ctx.from.tables.count(t) || ctx.rebuilt_relations.count(t)) valid = true;
         else if (stays_under(ctx, t)) valid = a.valid_copies.count(t) > 0;

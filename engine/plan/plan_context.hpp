@@ -7,6 +7,7 @@
 #include <string>
 
 #include "engine/diff/changes.hpp"
+#include "engine/model/check_copies.hpp"
 #include "engine/model/schema_model.hpp"
 #include "engine/plan/step.hpp"
 
@@ -106,6 +107,13 @@ struct PlanContext {
                 for (const auto& p : t.inherits) by[p].push_back(&t);
         });
     }
+    // Each table's partitions and inheritance children in `m` (names),
+    // built once per model.
+    const model::ChildTables& child_tables(const model::SchemaModel& m) {
+        auto& cache = &m == &from ? m_from_child_tables : m_to_child_tables;
+        if (!cache) cache = model::child_tables(m);
+        return *cache;
+    }
     // The partitions' indexes of `m` attached to the partitioned index
     // `parent` (ALTER INDEX parent ATTACH PARTITION), built once per model.
     std::vector<const model::Index*> attached_indexes(const model::SchemaModel& m, const model::QualifiedName& parent) {
@@ -176,6 +184,7 @@ private:
     std::map<model::QualifiedName, int> m_depths;
     std::optional<Grouped<model::Table>> m_from_partitions, m_to_partitions, m_from_children, m_to_children;
     std::optional<Grouped<model::Index>> m_from_attached, m_to_attached;  // by the parent index attached to
+    std::optional<model::ChildTables> m_from_child_tables, m_to_child_tables;
 };
 
 // One planner per object kind (engine/plan/plan_<kind>.cpp).

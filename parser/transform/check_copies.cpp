@@ -11,37 +11,11 @@
 // VALIDATE CONSTRAINT.
 #include <fmt/format.h>
 
+#include "engine/model/check_copies.hpp"
 #include "parser/transform/transforms.hpp"
 
 namespace pgshape::parser {
 namespace {
-
-using Children = std::map<model::QualifiedName, std::vector<model::QualifiedName>>;
-
-Children children_of(const model::SchemaModel& m) {
-    Children out;
-    for (const auto& [name, table] : m.tables) {
-        if (table.partition_of) out[table.partition_of->parent].push_back(name);
-        for (const auto& parent : table.inherits) out[parent].push_back(name);
-    }
-    return out;
-}
-
-// `table` and every table under it (each once, whatever the shape), but
-// for those `stop` says no to (nor the tables under them).
-template <typename Stop>
-void add_with_descendants(const Children& children, const model::QualifiedName& table,
-                          std::set<model::QualifiedName>& out, const Stop& stop) {
-    std::vector<model::QualifiedName> todo{table};
-    while (!todo.empty()) {
-        auto next = std::move(todo.back());
-        todo.pop_back();
-        if (out.count(next) || (next != table && stop(next))) continue;
-        out.insert(next);
-        if (const auto it = children.find(next); it != children.end())
-            todo.insert(todo.end(), it->second.begin(), it->second.end());
-    }
-}
 
 // The nearest table above `table` with a check named `name`, if any.
 model::Constraint* inherited_check(model::SchemaModel& m, const model::QualifiedName& table, const std::string& name) {
@@ -53,9 +27,7 @@ model::Constraint* inherited_check(model::SchemaModel& m, const model::Qualified
         if (!seen.insert(next).second) continue;
         const auto t = m.tables.find(next);
         if (t == m.tables.end()) continue;
-        std::vector<model::QualifiedName> parents = t->second.inherits;
-        if (t->second.partition_of) parents.push_back(t->second.partition_of->parent);
-        for (const auto& parent : parents) {
+        for (const auto& parent : model::parent_tables(t->second)) {
             const auto c = m.constraints.find({parent, name});
             if (c != m.constraints.end() && c->second.type == model::ConstraintType::check && !c->second.no_inherit)
                 return &c->second;
@@ -88,24 +60,14 @@ void apply_validations(Builder& builder) {
 
 void settle_check_copies(Builder& builder) {
     auto& m = builder.model;
-    std::optional<Children> children;
+    std::optional<model::ChildTables> children;
     for (auto& [key, c] : m.constraints) {
         if (c.type != model::ConstraintType::check || c.valid || c.no_inherit) {
             c.valid_copies.clear();
             continue;
         }
-        if (!children) children = children_of(m);
-        // A child with a check of that name of its own (an inheritance
-        // child's, merged with the copy) has that one's validity, and so
-        // have the tables under it.
-        const auto own_check = [&](const model::QualifiedName& t) { return m.constraints.count({t, key.name}) > 0; };
-        std::set<model::QualifiedName> under;
-        add_with_descendants(*children, key.table, under, own_check);
-        under.erase(key.table);
-        if (under.empty()) {
-            c.valid_copies.clear();
-            continue;
-        }
+        if (!children) children = model::child_tables(m);
+        const auto under = model::check_copy_tables(m, *children, key.table, key.name);
         // Created under its parent after the check was added NOT VALID.
         if (const auto added = builder.not_valid_checks_added.find(key); added != builder.not_valid_checks_added.end())
             for (const auto& t : under)
@@ -114,8 +76,11 @@ void settle_check_copies(Builder& builder) {
                     c.valid_copies.insert(t);
         // Only tables under it, and every table under a validated copy.
         std::set<model::QualifiedName> valid;
-        for (const auto& t : c.valid_copies)
-            if (under.count(t)) add_with_descendants(*children, t, valid, own_check);
+        for (const auto& t : c.valid_copies) {
+            if (!under.count(t)) continue;
+            valid.insert(t);
+            valid.merge(model::check_copy_tables(m, *children, t, key.name));
+        }
         c.valid_copies = std::move(valid);
     }
 }
