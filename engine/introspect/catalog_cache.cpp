@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "engine/introspect/catalog_queries.hpp"
+#include "engine/introspect/composed_answers.hpp"
 
 namespace pgshape::introspect {
 namespace {
@@ -147,6 +148,8 @@ std::optional<CatalogCache> CatalogCache::for_connection(pqxx::connection& conn,
     std::uint64_t digest = fnv1a(k_format);
     digest = fnv1a(k_session_settings, digest);
     for (const auto q : queries) digest = fnv1a(q, fnv1a("\n", digest));
+    digest = fnv1a(k_composed_revision, digest);
+    for (const auto q : k_composing_queries) digest = fnv1a(q, fnv1a("\n", digest));
     // One file per database and set of queries (with --privileges or not).
     CatalogCache cache(fmt::format("{}/catalog-{:016x}-{:016x}", dir, fnv1a(database), digest),
                        fmt::format("queries:{:016x}", digest));

@@ -126,6 +126,45 @@ inline constexpr std::string_view k_sequence_owners =
 // name a column, and with a relation the deparser opens it (a relcache
 // entry built and a lock taken per table), which made this query four times
 // slower at 10,000 tables. Generated columns name columns and keep theirs.
+//
+// A plain table (no partition, no parent, not partitioned) is read as rows,
+// one per column, and its CREATE TABLE is written by pgshape
+// (composed_tables.cpp): format() and string_agg over every column were most of
+// this query's cost (1.1 s of the server's CPU at 10,000 tables against 0.3
+// s for the rows). The other tables are written here.
+#define PGSHAPE_PLAIN_TABLE(c) \
+    "(" c ".relkind = 'r' AND NOT " c ".relispartition " \
+    "AND NOT EXISTS (SELECT 1 FROM pg_inherits pt WHERE pt.inhrelid = " c ".oid))"
+
+// The columns of plain tables, in the order composed_tables.cpp reads them:
+// table oid, schema, name, persistence ('u' unlogged), WITH (...) text
+// (NULL without options), then the column's number, name, type, COLLATE
+// name where it is not its type's, whether it is generated (a STORED
+// expression), its default or expression, identity kind, identity
+// sequence options (text) and NOT NULL. A table without columns has one
+// row with the column fields NULL.
+inline constexpr std::string_view k_plain_tables =
+    "SELECT c.oid, n.nspname, c.relname, c.relpersistence, "
+    "CASE WHEN c.reloptions IS NOT NULL THEN (SELECT ' WITH (' || string_agg(format('%s=%L', split_part(o, '=', 1), "
+    "substr(o, strpos(o, '=') + 1)), ', ') || ')' FROM unnest(c.reloptions) o) END, "
+    "a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), "
+    "CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation THEN co.collname END, "
+    "a.attgenerated = 's', "
+    "CASE WHEN a.attgenerated = 's' THEN pg_get_expr(ad.adbin, ad.adrelid) ELSE pg_get_expr(ad.adbin, 0) END, "
+    "a.attidentity, "
+    "CASE WHEN a.attidentity <> '' THEN (SELECT format('(INCREMENT BY %s MINVALUE %s MAXVALUE %s START WITH %s CACHE %s %s)', "
+    "sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqstart, sq.seqcache, CASE WHEN sq.seqcycle THEN 'CYCLE' ELSE 'NO CYCLE' END) "
+    "FROM pg_depend di JOIN pg_sequence sq ON sq.seqrelid = di.objid WHERE di.refclassid = 'pg_class'::regclass "
+    "AND di.refobjid = c.oid AND di.refobjsubid = a.attnum AND di.classid = 'pg_class'::regclass AND di.deptype = 'i') END, "
+    "a.attnotnull "
+    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
+    "LEFT JOIN pg_type ty ON ty.oid = a.atttypid LEFT JOIN pg_collation co ON co.oid = a.attcollation "
+    "LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
+    "WHERE " PGSHAPE_PLAIN_TABLE("c") " AND " PGSHAPE_USER_SCHEMA("n") " AND "
+    PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
+
+// The other tables: partitions, inheritance children and partitioned tables.
 inline constexpr std::string_view k_tables =
     // A partition is written as PARTITION OF its parent: its columns are the parent's.
     "SELECT CASE WHEN c.relispartition THEN format('CREATE %sTABLE %I.%I PARTITION OF %s%s %s%s;', "
@@ -193,9 +232,10 @@ inline constexpr std::string_view k_tables =
     "LEFT JOIN pg_depend di ON a.attidentity <> '' AND di.refclassid = 'pg_class'::regclass AND di.refobjid = c.oid "
     "AND di.refobjsubid = a.attnum AND di.classid = 'pg_class'::regclass AND di.deptype = 'i' "
     "LEFT JOIN pg_sequence sq ON sq.seqrelid = di.objid "
-    "WHERE c.relkind IN ('r', 'p') AND " PGSHAPE_USER_SCHEMA("n") " AND "
+    "WHERE c.relkind IN ('r', 'p') AND NOT " PGSHAPE_PLAIN_TABLE("c") " AND " PGSHAPE_USER_SCHEMA("n") " AND "
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " "
     "GROUP BY c.oid, c.relpersistence, c.relispartition, c.relpartbound, c.relkind, c.reloptions, n.nspname, c.relname";
+#undef PGSHAPE_PLAIN_TABLE
 
 // A partitioned table's key added with ALTER TABLE ONLY that does not cover
 // every partition yet (its index is not valid) is written so; a
@@ -222,7 +262,32 @@ inline constexpr std::string_view k_tables =
     "AND " PGSHAPE_USER_SCHEMA("n") " AND " \
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
 
-inline constexpr std::string_view k_key_constraints = PGSHAPE_CONSTRAINTS("('p', 'u', 'f', 'x')");
+// Primary keys, unique keys and foreign keys as rows (composed_keys.cpp
+// writes them in pg_get_constraintdef's text: its lookups of every column's
+// name were 0.6 s of the server's CPU at 10,000 tables); exclusion
+// constraints deparsed. The fields: oid, schema, table, name, whether the key is
+// added ONLY (as above), the kind, the table's oid, conkey, the referenced
+// table (schema and name) and its oid, confkey, the match type, the update
+// and delete actions, the delete action's columns, DEFERRABLE, INITIALLY
+// DEFERRED, validated, the key's index's NULLS NOT DISTINCT, indkey and
+// number of key columns (the others are INCLUDE), pg_get_constraintdef's
+// text for an exclusion constraint, and the ATTACH PARTITION that follows.
+inline constexpr std::string_view k_key_constraints =
+    "SELECT con.oid, n.nspname, c.relname, con.conname, "
+    "c.relkind = 'p' AND con.contype IN ('p', 'u') AND NOT coalesce(ix.indisvalid, true), "
+    "con.contype, con.conrelid, con.conkey, fn.nspname, fc.relname, con.confrelid, con.confkey, con.confmatchtype, "
+    "con.confupdtype, con.confdeltype, con.confdelsetcols, con.condeferrable, con.condeferred, con.convalidated, "
+    "ix.indnullsnotdistinct, ix.indkey, ix.indnkeyatts, "
+    "CASE WHEN con.contype = 'x' THEN pg_get_constraintdef(con.oid) END, "
+    "coalesce((SELECT format(' ALTER INDEX %I.%I ATTACH PARTITION %I.%I;', pn.nspname, p.relname, n.nspname, ci.relname) "
+    "FROM pg_inherits ih JOIN pg_class p ON p.oid = ih.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace "
+    "JOIN pg_class ci ON ci.oid = ih.inhrelid WHERE con.contype IN ('p', 'u') AND ih.inhrelid = con.conindid), '') "
+    "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "LEFT JOIN pg_index ix ON ix.indexrelid = con.conindid AND con.contype IN ('p', 'u') "
+    "LEFT JOIN pg_class fc ON fc.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace "
+    "WHERE con.contype IN ('p', 'u', 'f', 'x') AND c.relkind IN ('r', 'p') "
+    "AND ((con.conislocal AND con.conparentid = 0) OR (con.contype IN ('p', 'u') AND con.conparentid <> 0)) "
+    "AND " PGSHAPE_USER_SCHEMA("n") " AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 // Checks, and the validated copies of a NOT VALID check on the tables
 // under its table (those PostgreSQL keeps as inherited: a child's own
 // check of that name is read above), as VALIDATE CONSTRAINT: a copy is
@@ -247,44 +312,59 @@ inline constexpr std::string_view k_check_constraints = PGSHAPE_CONSTRAINTS("('c
 //
 // A plain index (columns only, each with its type's default operator class
 // and its column's collation; no INCLUDE, WHERE, WITH or NULLS NOT
-// DISTINCT) is written here from its pg_index row, as pg_get_indexdef
-// writes it: the deparser looks the default operator class up by scanning
-// pg_opclass for every column of every index, and at 10,000 tables that was
-// 1.7 s of the server's CPU against 0.6 s for this (both in a fresh
-// session). The text is the same (checked for every index of the benchmark's
-// 10,000 tables and for each kind in tests/cli/test_cli.sh); any other index
-// is deparsed. A type's default operator class is the one whose input type
-// is the type itself, or, for varchar, text's (what GetDefaultOpClass
-// finds); others are left to the deparser.
+// DISTINCT) is written by pgshape (composed_indexes.cpp) from its row, as
+// pg_get_indexdef writes it: the deparser looks the default operator class
+// up by scanning pg_opclass for every column of every index (1.7 s of the
+// server's CPU at 10,000 tables), and the same test written in SQL, a join
+// per key column, still cost 0.7 s against 0.3 s for the rows. The text is
+// the same (checked for every index of the benchmark's 10,000 tables and
+// for each kind in tests/cli/test_cli.sh); any other index is deparsed.
+#define PGSHAPE_INDEXDEF(i, ic) \
+    "CASE WHEN " ic ".relkind = 'I' AND " i ".indisvalid THEN regexp_replace(pg_get_indexdef(" i ".indexrelid), ' ON ONLY ', ' ON ') " \
+    "ELSE pg_get_indexdef(" i ".indexrelid) END"
+
+// One row per index: its oid, name, schema, table, access method, whether
+// unique, whether it may be plain (the tests that need no column's type:
+// composed_indexes.cpp tests the rest), its table's oid, indkey, indclass,
+// indoption and indcollation (as their text: numbers with spaces between),
+// pg_get_indexdef's text where it cannot be plain, and the ATTACH PARTITION
+// that follows it.
 inline constexpr std::string_view k_indexes =
-    "SELECT CASE WHEN ic.relkind = 'i' AND i.indexprs IS NULL AND i.indpred IS NULL AND i.indnatts = i.indnkeyatts "
-    "AND ic.reloptions IS NULL AND NOT i.indnullsnotdistinct AND cols.plain "
-    "THEN format('CREATE %sINDEX %I ON %I.%I USING %I (%s)', CASE WHEN i.indisunique THEN 'UNIQUE ' ELSE '' END, "
-    "ic.relname, n.nspname, c.relname, am.amname, cols.list) "
-    "WHEN ic.relkind = 'I' AND i.indisvalid THEN regexp_replace(pg_get_indexdef(i.indexrelid), ' ON ONLY ', ' ON ') "
-    "ELSE pg_get_indexdef(i.indexrelid) END || ';' || "
+    "SELECT i.indexrelid, ic.relname, n.nspname, c.relname, am.amname, i.indisunique, x.candidate, "
+    "i.indrelid, i.indkey, i.indclass, i.indoption, i.indcollation, "
+    "CASE WHEN NOT x.candidate THEN " PGSHAPE_INDEXDEF("i", "ic") " END, "
     "coalesce((SELECT format(' ALTER INDEX %I.%I ATTACH PARTITION %I.%I;', pn.nspname, p.relname, n.nspname, ic.relname) "
     "FROM pg_inherits ih JOIN pg_class p ON p.oid = ih.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace "
     "WHERE ih.inhrelid = i.indexrelid), '') "
     "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid "
     "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam "
-    "LEFT JOIN LATERAL (SELECT bool_and(opc.opcdefault "
-    "AND (opc.opcintype = coalesce(nullif(t.typbasetype, 0), a.atttypid) "
-    "OR (coalesce(nullif(t.typbasetype, 0), a.atttypid) = 'pg_catalog.varchar'::pg_catalog.regtype "
-    "AND opc.opcintype = 'pg_catalog.text'::pg_catalog.regtype)) "
-    "AND i.indcollation[k.n - 1] = a.attcollation AND ia.attoptions IS NULL "
-    "AND (am.amname = 'btree' OR i.indoption[k.n - 1] = 0)) AS plain, "
-    "string_agg(quote_ident(a.attname) || CASE WHEN i.indoption[k.n - 1] & 1 = 1 "
-    "THEN ' DESC' || CASE WHEN i.indoption[k.n - 1] & 2 = 2 THEN '' ELSE ' NULLS LAST' END "
-    "WHEN i.indoption[k.n - 1] & 2 = 2 THEN ' NULLS FIRST' ELSE '' END, ', ' ORDER BY k.n) AS list "
-    "FROM unnest(i.indkey::pg_catalog.int2[]) WITH ORDINALITY AS k(attnum, n) "
-    "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum JOIN pg_type t ON t.oid = a.atttypid "
-    "JOIN pg_opclass opc ON opc.oid = i.indclass[k.n - 1] "
-    "JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k.n) cols ON true "
+    "CROSS JOIN LATERAL (SELECT ic.relkind = 'i' AND i.indexprs IS NULL AND i.indpred IS NULL "
+    "AND i.indnatts = i.indnkeyatts AND ic.reloptions IS NULL AND NOT i.indnullsnotdistinct "
+    "AND NOT EXISTS (SELECT 1 FROM pg_attribute ia WHERE ia.attrelid = i.indexrelid AND ia.attoptions IS NOT NULL) "
+    "AS candidate) x "
     "WHERE c.relkind IN ('r', 'p', 'm') AND " PGSHAPE_USER_SCHEMA("n") " AND "
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " "
-    "AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid "
-    "AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))";
+    "AND i.indexrelid NOT IN (SELECT con.conindid FROM pg_constraint con WHERE con.contype IN ('p', 'u', 'x'))";
+
+// The tables' columns (table oid, number, name, the type or a domain's base
+// type, collation), by which composed_indexes.cpp and composed_keys.cpp
+// name a key's columns; and the operator classes (oid, whether default,
+// input type), against which composed_indexes.cpp tests an index's.
+inline constexpr std::string_view k_table_columns =
+    "SELECT a.attrelid, a.attnum, a.attname, coalesce(nullif(t.typbasetype, 0), a.atttypid), a.attcollation "
+    "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "JOIN pg_type t ON t.oid = a.atttypid "
+    "WHERE c.relkind IN ('r', 'p', 'm') AND a.attnum > 0 AND NOT a.attisdropped AND " PGSHAPE_USER_SCHEMA("n");
+inline constexpr std::string_view k_operator_classes = "SELECT opc.oid, opc.opcdefault, opc.opcintype FROM pg_opclass opc";
+// pg_get_constraintdef's text of constraints composed_keys.cpp could not
+// write, and pg_get_indexdef's of the indexes whose columns are not plain,
+// by oid ($1: an array of oids).
+inline constexpr std::string_view k_constraint_definitions =
+    "SELECT con.oid, pg_get_constraintdef(con.oid) FROM pg_constraint con WHERE con.oid = ANY($1::pg_catalog.oid[])";
+inline constexpr std::string_view k_index_definitions =
+    "SELECT i.indexrelid, " PGSHAPE_INDEXDEF("i", "ic") " FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
+    "WHERE i.indexrelid = ANY($1::pg_catalog.oid[])";
+#undef PGSHAPE_INDEXDEF
 
 // Views and materialized views, their options, whether a materialized
 // view holds data and a view's column defaults; pg_get_viewdef writes the
@@ -504,8 +584,8 @@ inline constexpr std::string_view k_default_privileges =
 #undef PGSHAPE_USER_SCHEMA
 #undef PGSHAPE_NOT_EXTENSION_MEMBER
 
-inline constexpr std::array<std::string_view, 20> k_all_queries = {
-    k_schemas, k_extensions, k_enums, k_domains, k_composite_types, k_collations, k_sequences, k_sequence_owners, k_tables, k_key_constraints, k_check_constraints, k_indexes, k_views,
+inline constexpr std::array<std::string_view, 21> k_all_queries = {
+    k_schemas, k_extensions, k_enums, k_domains, k_composite_types, k_collations, k_sequences, k_sequence_owners, k_plain_tables, k_tables, k_key_constraints, k_check_constraints, k_indexes, k_views,
     k_comments, k_public_schema_comment,
     k_functions, k_triggers, k_routine_comments, k_table_properties, k_policies,
 };
@@ -513,8 +593,13 @@ inline constexpr std::array<std::string_view, 20> k_all_queries = {
 // passes read only these (parser::StagedBuild), and run as soon as they are
 // in. A statement of those passes in another answer is no error, only
 // slower: the model is then built again from the start.
-inline constexpr std::array<std::string_view, 8> k_declaring_queries = {
-    k_schemas, k_extensions, k_enums, k_domains, k_composite_types, k_collations, k_sequences, k_tables,
+inline constexpr std::array<std::string_view, 9> k_declaring_queries = {
+    k_schemas, k_extensions, k_enums, k_domains, k_composite_types, k_collations, k_sequences, k_plain_tables, k_tables,
+};
+// The queries the answers pgshape writes itself run besides theirs
+// (composed_answers.hpp); the catalog cache's key covers them too.
+inline constexpr std::array<std::string_view, 4> k_composing_queries = {
+    k_table_columns, k_operator_classes, k_constraint_definitions, k_index_definitions,
 };
 // With --privileges, these three more.
 inline constexpr std::array<std::string_view, 3> k_privilege_queries = {k_privileges, k_owners, k_default_privileges};

@@ -13,6 +13,7 @@
 
 #include "engine/introspect/catalog_cache.hpp"
 #include "engine/introspect/catalog_queries.hpp"
+#include "engine/introspect/composed_answers.hpp"
 #include "parser/load.hpp"
 
 namespace pgshape::introspect {
@@ -72,6 +73,7 @@ std::vector<std::vector<std::size_t>> lanes_of(const std::vector<std::string_vie
 }
 
 std::string run_query(pqxx::transaction_base& tx, std::string_view query) {
+    if (auto composed = composed_answer(tx, query)) return std::move(*composed);
     const pqxx::result rows = tx.exec(std::string(query));
     std::string out;
     for (const auto& row : rows) {

@@ -200,9 +200,9 @@ std::string query_label(std::size_t i, const std::array<const char*, N>& names) 
 // Each catalog query on its own, as catalog_ddl runs them (one read-only
 // transaction, the same session settings): which one the server spends its time on.
 void time_catalog_queries(Report& report, pqxx::connection& conn) {
-    constexpr std::array<const char*, 20> k_names = {
+    constexpr std::array<const char*, 21> k_names = {
         "schemas",     "extensions", "enums",    "domains",   "composite types",       "collations", "sequences",
-        "sequence owners", "tables", "key constraints", "check constraints", "indexes", "views", "comments", "public schema comment",
+        "sequence owners", "plain tables (rows)", "other tables", "key constraints", "check constraints", "indexes", "views", "comments", "public schema comment",
         "functions",   "triggers",   "routine comments", "table properties", "policies"};
     pqxx::read_transaction tx(conn);
     tx.exec(introspect::k_session_settings);
