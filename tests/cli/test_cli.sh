@@ -491,7 +491,7 @@ CREATE TABLE "Other Schema"."Parent Table" ("Id" int, "select" text, code varcha
 CREATE TABLE public.child (id int PRIMARY KEY, parent int, "select" text, region int, code varchar(10),
     FOREIGN KEY (parent) REFERENCES "Other Schema"."Parent Table" ("Id") ON DELETE CASCADE ON UPDATE RESTRICT,
     FOREIGN KEY ("select", region) REFERENCES "Other Schema"."Parent Table" ("select", region) MATCH FULL
-        ON DELETE SET NULL ("select") DEFERRABLE,
+        ON DELETE SET NULL DEFERRABLE,
     FOREIGN KEY (code) REFERENCES "Other Schema"."Parent Table" (code) ON DELETE SET DEFAULT,
     CONSTRAINT no_overlap EXCLUDE USING gist (region WITH =, id WITH <>));
 CREATE TABLE public.self (id int PRIMARY KEY, up int REFERENCES public.self ON UPDATE SET NULL);
