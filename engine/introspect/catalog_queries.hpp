@@ -144,7 +144,13 @@ inline constexpr std::string_view k_sequence_owners =
 // sequence options (text) and NOT NULL. A table without columns has one
 // row with the column fields NULL.
 inline constexpr std::string_view k_plain_tables =
-    "SELECT c.oid, n.nspname, c.relname, c.relpersistence, "
+    // The tables first, on their own: filtered per column row, the
+    // anti-joins ran 20 times as often (0.7 against 0.5 s at 10,000 tables).
+    "WITH c AS MATERIALIZED (SELECT c.oid, n.nspname, c.relname, c.relpersistence, c.reloptions "
+    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE " PGSHAPE_PLAIN_TABLE("c") " AND " PGSHAPE_USER_SCHEMA("n") " AND "
+    PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid") ") "
+    "SELECT c.oid, c.nspname, c.relname, c.relpersistence, "
     "CASE WHEN c.reloptions IS NOT NULL THEN (SELECT ' WITH (' || string_agg(format('%s=%L', split_part(o, '=', 1), "
     "substr(o, strpos(o, '=') + 1)), ', ') || ')' FROM unnest(c.reloptions) o) END, "
     "a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), "
@@ -157,12 +163,9 @@ inline constexpr std::string_view k_plain_tables =
     "FROM pg_depend di JOIN pg_sequence sq ON sq.seqrelid = di.objid WHERE di.refclassid = 'pg_class'::regclass "
     "AND di.refobjid = c.oid AND di.refobjsubid = a.attnum AND di.classid = 'pg_class'::regclass AND di.deptype = 'i') END, "
     "a.attnotnull "
-    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
+    "FROM c LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
     "LEFT JOIN pg_type ty ON ty.oid = a.atttypid LEFT JOIN pg_collation co ON co.oid = a.attcollation "
-    "LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
-    "WHERE " PGSHAPE_PLAIN_TABLE("c") " AND " PGSHAPE_USER_SCHEMA("n") " AND "
-    PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
+    "LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum";
 
 // The other tables: partitions, inheritance children and partitioned tables.
 inline constexpr std::string_view k_tables =
