@@ -37,7 +37,7 @@ std::string_view text(const pqxx::row& row, Field f) { return field_text(row, f)
 
 class PlainIndexWriter {
 public:
-    explicit PlainIndexWriter(pqxx::transaction_base& tx) : m_columns(tx) {
+    PlainIndexWriter(pqxx::transaction_base& tx, const TableColumns& columns) : m_columns(columns) {
         for (const auto& row : tx.exec(std::string(k_operator_classes)))
             m_classes.emplace(row[0].as<std::uint32_t>(), OperatorClass{row[1].as<bool>(), row[2].as<std::uint32_t>()});
     }
@@ -82,13 +82,13 @@ public:
     }
 
 private:
-    TableColumns m_columns;
+    const TableColumns& m_columns;
     std::unordered_map<std::uint32_t, OperatorClass> m_classes;
 };
 
 } // namespace
 
-std::string indexes_ddl(pqxx::transaction_base& tx) {
+std::string indexes_ddl(pqxx::transaction_base& tx, ComposedReads& shared) {
     const pqxx::result rows = tx.exec(std::string(k_indexes));
     std::string out;
     out.reserve(rows.size() * 96);
@@ -98,7 +98,7 @@ std::string indexes_ddl(pqxx::transaction_base& tx) {
     for (pqxx::result::size_type i = 0; i < rows.size(); ++i) {
         const pqxx::row row = rows[i];
         if (text(row, candidate) == "t") {
-            if (!plain) plain.emplace(tx);
+            if (!plain) plain.emplace(tx, shared.columns(tx));
             if (!plain->write(out, row)) {
                 deparse.push_back(i);
                 continue;

@@ -2,7 +2,6 @@
 // from one row per key (k_key_constraints), in pg_get_constraintdef's text;
 // exclusion constraints, and a key naming a column not read, are the
 // deparser's own.
-#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -90,11 +89,11 @@ void write_statement(std::string& out, const pqxx::row& key, std::string_view de
 
 } // namespace
 
-std::string key_constraints_ddl(pqxx::transaction_base& tx) {
+std::string key_constraints_ddl(pqxx::transaction_base& tx, ComposedReads& shared) {
     const pqxx::result rows = tx.exec(std::string(k_key_constraints));
     std::string out;
     out.reserve(rows.size() * 128);
-    std::optional<TableColumns> columns;
+    const TableColumns* columns = nullptr;
     std::vector<pqxx::result::size_type> deparse;
     std::string written;
     for (pqxx::result::size_type i = 0; i < rows.size(); ++i) {
@@ -103,7 +102,7 @@ std::string key_constraints_ddl(pqxx::transaction_base& tx) {
             write_statement(out, row, text(row, definition));
             continue;
         }
-        if (!columns) columns.emplace(tx);
+        if (!columns) columns = &shared.columns(tx);
         written.clear();
         if (write_key(written, row, *columns)) write_statement(out, row, written);
         else deparse.push_back(i);

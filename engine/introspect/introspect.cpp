@@ -72,8 +72,8 @@ std::vector<std::vector<std::size_t>> lanes_of(const std::vector<std::string_vie
     return lanes;
 }
 
-std::string run_query(pqxx::transaction_base& tx, std::string_view query) {
-    if (auto composed = composed_answer(tx, query)) return std::move(*composed);
+std::string run_query(pqxx::transaction_base& tx, std::string_view query, ComposedReads& shared) {
+    if (auto composed = composed_answer(tx, query, shared)) return std::move(*composed);
     const pqxx::result rows = tx.exec(std::string(query));
     std::string out;
     for (const auto& row : rows) {
@@ -96,10 +96,10 @@ using ExtraJob = std::function<void(pqxx::dbtransaction&)>;
 // to `consume` on this thread.
 void drain(pqxx::dbtransaction& tx, const std::vector<std::string_view>& queries,
            const std::vector<std::vector<std::size_t>>& lanes, std::atomic<std::size_t>& next, const Consume& consume,
-           const ExtraJob& extra) {
+           const ExtraJob& extra, ComposedReads& shared) {
     for (std::size_t i = next++; i < lanes.size(); i = next++)
         for (std::size_t q : lanes[i]) {
-            if (q < queries.size()) consume(q, run_query(tx, queries[q]));
+            if (q < queries.size()) consume(q, run_query(tx, queries[q], shared));
             else if (extra) extra(tx);
         }
 }
@@ -110,8 +110,9 @@ void run_queries(Snapshot& tx, pqxx::connection& conn, long relations, const std
                  const Consume& consume, const ExtraJob& extra = {}) {
     const auto lanes = lanes_of(queries);
     std::atomic<std::size_t> next{0};
+    ComposedReads shared;
     if (relations < k_concurrent_from_relations) {
-        drain(tx, queries, lanes, next, consume, extra);
+        drain(tx, queries, lanes, next, consume, extra, shared);
         return;
     }
     const std::string snapshot = tx.exec("SELECT pg_catalog.pg_export_snapshot()")[0][0].c_str();
@@ -122,13 +123,13 @@ void run_queries(Snapshot& tx, pqxx::connection& conn, long relations, const std
             Snapshot extra_tx(other);
             extra_tx.exec("SET TRANSACTION SNAPSHOT " + extra_tx.quote(snapshot));
             extra_tx.exec(k_session_settings);
-            drain(extra_tx, queries, lanes, next, consume, extra);
+            drain(extra_tx, queries, lanes, next, consume, extra, shared);
         }));
     }
     // Wait for every worker before an error leaves: they use `next`.
     std::exception_ptr failure;
     try {
-        drain(tx, queries, lanes, next, consume, extra);
+        drain(tx, queries, lanes, next, consume, extra, shared);
     } catch (...) {
         failure = std::current_exception();
     }

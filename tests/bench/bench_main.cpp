@@ -23,6 +23,7 @@
 #include <pqxx/pqxx>
 
 #include "engine/introspect/catalog_queries.hpp"
+#include "engine/introspect/composed_answers.hpp"
 #include "engine/introspect/connection.hpp"
 #include "engine/introspect/introspect.hpp"
 #include "engine/plan/planner.hpp"
@@ -198,20 +199,24 @@ std::string query_label(std::size_t i, const std::array<const char*, N>& names) 
 }
 
 // Each catalog query on its own, as catalog_ddl runs them (one read-only
-// transaction, the same session settings): which one the server spends its time on.
+// transaction, the same session settings, the answers pgshape composes
+// from rows composed): which one the server spends its time on.
 void time_catalog_queries(Report& report, pqxx::connection& conn) {
     constexpr std::array<const char*, 21> k_names = {
         "schemas",     "extensions", "enums",    "domains",   "composite types",       "collations", "sequences",
-        "sequence owners", "plain tables (rows)", "other tables", "key constraints", "check constraints", "indexes", "views", "comments", "public schema comment",
+        "sequence owners", "plain tables", "other tables", "key constraints", "check constraints", "indexes", "views", "comments", "public schema comment",
         "functions",   "triggers",   "routine comments", "table properties", "policies"};
     pqxx::read_transaction tx(conn);
     tx.exec(introspect::k_session_settings);
+    introspect::ComposedReads shared;
     for (std::size_t i = 0; i < introspect::k_all_queries.size(); ++i) {
         const std::string name = query_label(i, k_names);
-        const auto rows = report.time("    query: " + name, [&] {
-            return tx.exec(std::string(introspect::k_all_queries[i])).size();
-        });
-        report.detail(fmt::format("{} rows", rows));
+        const auto query = introspect::k_all_queries[i];
+        report.detail(report.time("    query: " + name, [&] {
+            if (const auto composed = introspect::composed_answer(tx, query, shared))
+                return fmt::format("{} of DDL composed from rows", format_bytes(composed->size()));
+            return fmt::format("{} rows", tx.exec(std::string(query)).size());
+        }));
     }
 }
 
