@@ -21,17 +21,29 @@ namespace pgshape::introspect {
 // every query one after the other on one connection took 7.0 s of server
 // CPU with workers and 3.6 s without. The introspector runs its queries on
 // several connections instead (introspect.cpp).
+//
+// work_mem of 64 MB: the tables' rows hash every column of every table
+// (200,000 rows of pg_attribute at 10,000 tables), which PostgreSQL's
+// default 4 MB split into batches written to disk and read back (0.47
+// against 0.40 s of the query, run again in one session). LOCAL: for this
+// read's transaction only.
 inline constexpr const char* k_session_settings =
     "SET LOCAL search_path = ''; SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, MDY'; "
-    "SET LOCAL IntervalStyle = 'postgres'; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0";
+    "SET LOCAL IntervalStyle = 'postgres'; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0; "
+    "SET LOCAL work_mem = '64MB'";
 
 // Objects pgshape manages: outside system schemas and not part of an extension.
 #define PGSHAPE_USER_SCHEMA(nsp) \
     "(" nsp ".nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') " \
     "AND " nsp ".nspname NOT LIKE 'pg\\_temp\\_%' AND " nsp ".nspname NOT LIKE 'pg\\_toast\\_temp\\_%')"
+// A member's dependency names its extension (refclassid pg_extension):
+// said so, the planner may read the few rows of extensions' members through
+// pg_depend's reference index once, where it otherwise scanned every
+// dependency of the catalog's kind (at 10,000 tables, 108,000 rows of
+// pg_class's, 80 ms per query), and it still may probe per object.
 #define PGSHAPE_NOT_EXTENSION_MEMBER(catalog, oid) \
-    "NOT EXISTS (SELECT 1 FROM pg_depend ext WHERE ext.classid = '" catalog "'::regclass " \
-    "AND ext.objid = " oid " AND ext.deptype = 'e')"
+    "NOT EXISTS (SELECT 1 FROM pg_depend ext WHERE ext.refclassid = 'pg_extension'::regclass " \
+    "AND ext.classid = '" catalog "'::regclass AND ext.objid = " oid " AND ext.deptype = 'e')"
 
 inline constexpr std::string_view k_schemas =
     "SELECT format('CREATE SCHEMA %I;', n.nspname) FROM pg_namespace n "
@@ -247,29 +259,11 @@ inline constexpr std::string_view k_tables =
 // parent's own key made: the parser leaves those under PostgreSQL's names
 // to the parent).
 //
-// Checks and the other kinds are two queries: deparsing a check opens its
-// table (a relation cache entry built in that backend), as
-// pg_get_indexdef does, so the checks run on the connection that reads
-// the indexes (introspect.cpp) and the entries are built once.
-#define PGSHAPE_CONSTRAINTS(kinds) \
-    "SELECT format('ALTER TABLE %s%I.%I ADD CONSTRAINT %I %s;%s', " \
-    "CASE WHEN c.relkind = 'p' AND con.contype IN ('p', 'u') AND NOT coalesce((SELECT x.indisvalid FROM pg_index x " \
-    "WHERE x.indexrelid = con.conindid), true) THEN 'ONLY ' ELSE '' END, n.nspname, c.relname, con.conname, " \
-    "pg_get_constraintdef(con.oid), " \
-    "coalesce((SELECT format(' ALTER INDEX %I.%I ATTACH PARTITION %I.%I;', pn.nspname, p.relname, n.nspname, ci.relname) " \
-    "FROM pg_inherits ih JOIN pg_class p ON p.oid = ih.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace " \
-    "JOIN pg_class ci ON ci.oid = ih.inhrelid WHERE con.contype IN ('p', 'u') AND ih.inhrelid = con.conindid), '')) " \
-    "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace " \
-    "WHERE con.contype IN " kinds " AND c.relkind IN ('r', 'p') " \
-    "AND ((con.conislocal AND con.conparentid = 0) OR (con.contype IN ('p', 'u') AND con.conparentid <> 0)) " \
-    "AND " PGSHAPE_USER_SCHEMA("n") " AND " \
-    PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
-
 // Primary keys, unique keys and foreign keys as rows (composed_keys.cpp
 // writes them in pg_get_constraintdef's text: its lookups of every column's
 // name were 0.6 s of the server's CPU at 10,000 tables); exclusion
 // constraints deparsed. The fields: oid, schema, table, name, whether the key is
-// added ONLY (as above), the kind, the table's oid, conkey, the referenced
+// added ONLY, the kind, the table's oid, conkey, the referenced
 // table (schema and name) and its oid, confkey, the match type, the update
 // and delete actions, the delete action's columns, DEFERRABLE, INITIALLY
 // DEFERRED, validated, the key's index's NULLS NOT DISTINCT, indkey and
@@ -291,12 +285,21 @@ inline constexpr std::string_view k_key_constraints =
     "WHERE con.contype IN ('p', 'u', 'f', 'x') AND c.relkind IN ('r', 'p') "
     "AND ((con.conislocal AND con.conparentid = 0) OR (con.contype IN ('p', 'u') AND con.conparentid <> 0)) "
     "AND " PGSHAPE_USER_SCHEMA("n") " AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
-// Checks, and the validated copies of a NOT VALID check on the tables
-// under its table (those PostgreSQL keeps as inherited: a child's own
-// check of that name is read above), as VALIDATE CONSTRAINT: a copy is
-// validated where the copy of a parent (a direct one) is not. Read from
-// pg_inherits, which is small where pg_constraint is large.
-inline constexpr std::string_view k_check_constraints = PGSHAPE_CONSTRAINTS("('c')") " UNION ALL "
+// Checks as rows (composed_checks.cpp writes their statements): oid,
+// schema, table, name, the table's oid, the expression (conbin), whether
+// validated and NO INHERIT. A check PostgreSQL copied from a parent is the
+// parent's (not local).
+inline constexpr std::string_view k_check_constraints =
+    "SELECT con.oid, n.nspname, c.relname, con.conname, con.conrelid, con.conbin, con.convalidated, con.connoinherit "
+    "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE con.contype = 'c' AND c.relkind IN ('r', 'p') AND con.conislocal AND con.conparentid = 0 "
+    "AND " PGSHAPE_USER_SCHEMA("n") " AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
+// The validated copies of a NOT VALID check on the tables under its table
+// (those PostgreSQL keeps as inherited: a child's own check of that name
+// is read above), as VALIDATE CONSTRAINT: a copy is validated where the
+// copy of a parent (a direct one) is not. Read from pg_inherits, which is
+// small where pg_constraint is large.
+inline constexpr std::string_view k_check_validations =
     "SELECT DISTINCT format('ALTER TABLE %I.%I VALIDATE CONSTRAINT %I;', n.nspname, c.relname, con.conname) "
     "FROM pg_inherits i JOIN pg_constraint con ON con.conrelid = i.inhrelid AND con.contype = 'c' "
     "AND NOT con.conislocal AND con.convalidated "
@@ -304,7 +307,6 @@ inline constexpr std::string_view k_check_constraints = PGSHAPE_CONSTRAINTS("('c
     "AND NOT pc.convalidated "
     "JOIN pg_class c ON c.oid = i.inhrelid AND c.relkind IN ('r', 'p') JOIN pg_namespace n ON n.oid = c.relnamespace "
     "WHERE " PGSHAPE_USER_SCHEMA("n") " AND " PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
-#undef PGSHAPE_CONSTRAINTS
 
 // Indexes that back a constraint are the constraint's, not separate objects.
 // A partitioned index that does not cover every partition yet (not valid)
@@ -321,7 +323,8 @@ inline constexpr std::string_view k_check_constraints = PGSHAPE_CONSTRAINTS("('c
 // server's CPU at 10,000 tables), and the same test written in SQL, a join
 // per key column, still cost 0.7 s against 0.3 s for the rows. The text is
 // the same (checked for every index of the benchmark's 10,000 tables and
-// for each kind in tests/cli/test_cli.sh); any other index is deparsed.
+// for each kind in tests/cli/test_cli.sh); any other index is deparsed,
+// once for each shape (composed_indexes.cpp).
 #define PGSHAPE_INDEXDEF(i, ic) \
     "CASE WHEN " ic ".relkind = 'I' AND " i ".indisvalid THEN regexp_replace(pg_get_indexdef(" i ".indexrelid), ' ON ONLY ', ' ON ') " \
     "ELSE pg_get_indexdef(" i ".indexrelid) END"
@@ -329,22 +332,28 @@ inline constexpr std::string_view k_check_constraints = PGSHAPE_CONSTRAINTS("('c
 // One row per index: its oid, name, schema, table, access method, whether
 // unique, whether it may be plain (the tests that need no column's type:
 // composed_indexes.cpp tests the rest), its table's oid, indkey, indclass,
-// indoption and indcollation (as their text: numbers with spaces between),
-// pg_get_indexdef's text where it cannot be plain, and the ATTACH PARTITION
-// that follows it.
+// indoption and indcollation (as their text: numbers with spaces between);
+// for an index that is not plain, what pg_get_indexdef's text is made of
+// besides the names (composed_indexes.cpp deparses one index of each
+// shape): whether a column has options (attoptions: such an index is
+// deparsed on its own), the expressions, the predicate, the index's and the
+// table's kind, whether valid, the storage parameters, NULLS NOT DISTINCT
+// and the number of key columns; then the ATTACH PARTITION that follows it.
 inline constexpr std::string_view k_indexes =
-    "SELECT i.indexrelid, ic.relname, n.nspname, c.relname, am.amname, i.indisunique, x.candidate, "
-    "i.indrelid, i.indkey, i.indclass, i.indoption, i.indcollation, "
-    "CASE WHEN NOT x.candidate THEN " PGSHAPE_INDEXDEF("i", "ic") " END, "
+    "SELECT i.indexrelid, ic.relname, n.nspname, c.relname, am.amname, i.indisunique, "
+    "ic.relkind = 'i' AND i.indexprs IS NULL AND i.indpred IS NULL AND i.indnatts = i.indnkeyatts "
+    "AND ic.reloptions IS NULL AND NOT i.indnullsnotdistinct AND NOT o.options, "
+    "i.indrelid, i.indkey, i.indclass, i.indoption, i.indcollation, o.options, i.indexprs, i.indpred, "
+    "ic.relkind, i.indisvalid, c.relkind, ic.reloptions, i.indnullsnotdistinct, i.indnkeyatts, "
     "coalesce((SELECT format(' ALTER INDEX %I.%I ATTACH PARTITION %I.%I;', pn.nspname, p.relname, n.nspname, ic.relname) "
     "FROM pg_inherits ih JOIN pg_class p ON p.oid = ih.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace "
     "WHERE ih.inhrelid = i.indexrelid), '') "
     "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid "
     "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam "
-    "CROSS JOIN LATERAL (SELECT ic.relkind = 'i' AND i.indexprs IS NULL AND i.indpred IS NULL "
-    "AND i.indnatts = i.indnkeyatts AND ic.reloptions IS NULL AND NOT i.indnullsnotdistinct "
-    "AND NOT EXISTS (SELECT 1 FROM pg_attribute ia WHERE ia.attrelid = i.indexrelid AND ia.attoptions IS NOT NULL) "
-    "AS candidate) x "
+    // OFFSET 0: the test runs once per index (inlined, the planner wrote it
+    // twice, each a scan of the whole of pg_attribute).
+    "CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM pg_attribute ia WHERE ia.attrelid = i.indexrelid "
+    "AND ia.attoptions IS NOT NULL) AS options OFFSET 0) o "
     "WHERE c.relkind IN ('r', 'p', 'm') AND " PGSHAPE_USER_SCHEMA("n") " AND "
     PGSHAPE_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " "
     "AND i.indexrelid NOT IN (SELECT con.conindid FROM pg_constraint con WHERE con.contype IN ('p', 'u', 'x'))";
@@ -601,8 +610,8 @@ inline constexpr std::array<std::string_view, 9> k_declaring_queries = {
 };
 // The queries the answers pgshape writes itself run besides theirs
 // (composed_answers.hpp); the catalog cache's key covers them too.
-inline constexpr std::array<std::string_view, 4> k_composing_queries = {
-    k_table_columns, k_operator_classes, k_constraint_definitions, k_index_definitions,
+inline constexpr std::array<std::string_view, 5> k_composing_queries = {
+    k_table_columns, k_operator_classes, k_constraint_definitions, k_index_definitions, k_check_validations,
 };
 // With --privileges, these three more.
 inline constexpr std::array<std::string_view, 3> k_privilege_queries = {k_privileges, k_owners, k_default_privileges};

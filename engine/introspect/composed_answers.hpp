@@ -16,7 +16,7 @@ namespace pgshape::introspect {
 
 // Changes with the text composed_*.cpp write, so that the catalog cache
 // (whose key covers it) never hands a new pgshape an old composer's text.
-inline constexpr std::string_view k_composed_revision = "composed answers 1";
+inline constexpr std::string_view k_composed_revision = "composed answers 2";
 
 // What the composed answers of one catalog read share: the tables'
 // columns, read once (in the read's snapshot, which every connection of the
@@ -38,6 +38,9 @@ std::optional<std::string> composed_answer(pqxx::transaction_base& tx, std::stri
 
 // CREATE TABLE for every plain table, from k_plain_tables' rows.
 std::string plain_tables_ddl(const pqxx::result& rows);
+// ALTER TABLE ... ADD CONSTRAINT for every check (k_check_constraints),
+// then the VALIDATE CONSTRAINT of its validated copies (k_check_validations).
+std::string check_constraints_ddl(pqxx::transaction_base& tx, ComposedReads& shared);
 // CREATE INDEX for every index not a constraint's (k_indexes and the
 // queries after it in catalog_queries.hpp).
 std::string indexes_ddl(pqxx::transaction_base& tx, ComposedReads& shared);

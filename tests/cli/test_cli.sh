@@ -525,6 +525,43 @@ CREATE TABLE p3 (a int, b int, CONSTRAINT b_positive CHECK (b > 0), CONSTRAINT b
 ALTER TABLE p ATTACH PARTITION p3 FOR VALUES IN (3);
 EOF
 
+# Checks and indexes that are not plain share the deparser's text between
+# objects of one shape (append_tree_shape in
+# engine/introspect/catalog_rows.cpp): the same expressions on tables whose
+# columns of those names have other numbers, types or collations, under
+# quoted names, NOT VALID, NO INHERIT, partial, unique, INCLUDE, with
+# operator classes and on partitioned tables (ON ONLY).
+dump_round_trip shared_shapes "checks and indexes of one shape on several tables" <<'EOF'
+CREATE SCHEMA "Sch";
+CREATE TABLE a (qty int, price numeric, status varchar(5), email varchar(40), active bool, "Odd Name" text);
+CREATE TABLE "Sch"."B" (pad int, "Odd Name" text, active bool, email text, status varchar(5), price numeric, qty int);
+CREATE TABLE c (qty bigint, price int, status text COLLATE "C", email varchar(40) COLLATE "C", active bool, extra int);
+ALTER TABLE c DROP COLUMN extra;
+CREATE TABLE d (amount int, qty int, "Odd Name" text, email varchar(40), active bool) PARTITION BY RANGE (qty);
+CREATE TABLE d1 PARTITION OF d FOR VALUES FROM (0) TO (10);
+ALTER TABLE a ADD CONSTRAINT q CHECK (qty >= 0), ADD CONSTRAINT p CHECK (price > 0 OR qty = 0),
+    ADD CONSTRAINT s CHECK (status IN ('a', 'b')), ADD CONSTRAINT "Odd" CHECK ("Odd Name" <> '');
+ALTER TABLE "Sch"."B" ADD CONSTRAINT q CHECK (qty >= 0), ADD CONSTRAINT p CHECK (price > 0 OR qty = 0),
+    ADD CONSTRAINT s CHECK (status IN ('a', 'b')) NOT VALID, ADD CONSTRAINT "Odd" CHECK ("Odd Name" <> '') NO INHERIT;
+ALTER TABLE c ADD CONSTRAINT q CHECK (qty >= 0), ADD CONSTRAINT p CHECK (price > 0 OR qty = 0),
+    ADD CONSTRAINT s CHECK (status IN ('a', 'b'));
+ALTER TABLE d ADD CONSTRAINT q CHECK (qty >= 0), ADD CONSTRAINT "Odd" CHECK ("Odd Name" <> '');
+CREATE TABLE e (qty int CHECK (qty >= 0), amount int CHECK (amount >= 0));
+CREATE INDEX a_lower ON a (lower(email)) WHERE active;
+CREATE INDEX b_lower ON "Sch"."B" (lower(email)) WHERE active;
+CREATE INDEX c_lower ON c (lower(email)) WHERE active;
+CREATE INDEX d_lower ON d (lower(email)) WHERE active;
+CREATE INDEX "A Pattern" ON a (email varchar_pattern_ops, lower("Odd Name")) INCLUDE (qty);
+CREATE INDEX b_pattern ON "Sch"."B" (email text_pattern_ops, lower("Odd Name")) INCLUDE (qty);
+CREATE INDEX c_pattern ON c (email varchar_pattern_ops, lower(status)) INCLUDE (qty);
+CREATE UNIQUE INDEX a_u ON a ((qty + 1), status) WHERE qty > 0;
+CREATE UNIQUE INDEX b_u ON "Sch"."B" ((qty + 1), status) WHERE qty > 0;
+CREATE UNIQUE INDEX c_u ON c ((qty + 1), status) WHERE qty > 0;
+CREATE INDEX a_active ON a (qty) WHERE active;
+CREATE INDEX b_active ON "Sch"."B" (qty) WHERE active;
+CREATE INDEX d_active ON ONLY d (qty) WHERE active;
+EOF
+
 # Which partitions' copies of a NOT VALID check are validated: pg_dump
 # writes a validated copy into the partition's own CREATE TABLE.
 dump_round_trip check_copies "validated copies of a NOT VALID check" <<'EOF'
